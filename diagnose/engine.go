@@ -1,0 +1,346 @@
+package diagnose
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/http"
+	"strings"
+	"time"
+
+	"github.com/ethereum/go-ethereum/common"
+
+	"github.com/unstuck-dev/unstuck/diagnose/chains"
+	"github.com/unstuck-dev/unstuck/diagnose/noderpc"
+	"github.com/unstuck-dev/unstuck/diagnose/revert"
+)
+
+// DefaultTimeout bounds a whole check.
+const DefaultTimeout = 10 * time.Second
+
+// Config sets up an Engine.
+type Config struct {
+	// Registry is the chain registry; nil means chains.Default().
+	Registry *chains.Registry
+	// Endpoints, when set, replace the registry's endpoints (--rpc,
+	// UNSTUCK_RPC). Their chains come from eth_chainId.
+	Endpoints []string
+	// HTTP is the HTTP client; nil builds noderpc.NewHTTPClient().
+	HTTP *http.Client
+	// Timeout bounds a whole check; 0 means DefaultTimeout.
+	Timeout time.Duration
+	// MaxBody caps one response body; 0 means noderpc.DefaultMaxBody.
+	MaxBody int64
+	// Memory remembers pending transactions between checks; nil disables it.
+	Memory *Memory
+	// Now is the clock (tests pin it); nil means time.Now.
+	Now func() time.Time
+}
+
+// Engine diagnoses transactions. It is safe for concurrent use.
+type Engine struct {
+	cfg     Config
+	reg     *chains.Registry
+	http    *http.Client
+	decoder *revert.Decoder
+}
+
+// Progress is one step of a search, for live displays.
+type Progress struct {
+	ChainID  uint64
+	Chain    string
+	Endpoint string
+	// State is "searching", "found", "absent" or "error".
+	State  string
+	Detail string
+}
+
+// CheckOptions are per-check inputs besides the query.
+type CheckOptions struct {
+	// Chain is the chain the user believes the tx is on (0 = no idea).
+	Chain uint64
+	// From is the sender, when the user knows it (--from).
+	From *common.Address
+	// Only, when set, searches that chain alone (e.g. when watching a
+	// transaction already found).
+	Only uint64
+	// Progress, if set, is called from many goroutines as endpoints answer.
+	Progress func(Progress)
+}
+
+// NoAnswerError means no endpoint could give a sound answer. The report
+// that comes with it has status "unknown" and says what each endpoint did.
+type NoAnswerError struct{ Searched []Searched }
+
+func (e *NoAnswerError) Error() string {
+	faults := map[string]bool{}
+	var kinds []string
+	for _, s := range e.Searched {
+		if s.Fault != "" && !faults[s.Fault] {
+			faults[s.Fault] = true
+			kinds = append(kinds, s.Fault)
+		}
+	}
+	msg := "no node could be asked right now: check your internet connection, or try again in a minute"
+	if len(kinds) > 0 {
+		msg += " (" + strings.Join(kinds, ", ") + ")"
+	}
+	return msg
+}
+
+// NewEngine builds an engine. It does no I/O.
+func NewEngine(cfg Config) (*Engine, error) {
+	reg := cfg.Registry
+	if reg == nil {
+		var err error
+		if reg, err = chains.Default(); err != nil {
+			return nil, err
+		}
+	}
+	for _, ep := range cfg.Endpoints {
+		if err := noderpc.CheckURL(ep); err != nil {
+			return nil, err
+		}
+	}
+	if cfg.Timeout <= 0 {
+		cfg.Timeout = DefaultTimeout
+	}
+	if cfg.Now == nil {
+		cfg.Now = time.Now
+	}
+	hc := cfg.HTTP
+	if hc == nil {
+		hc = noderpc.NewHTTPClient()
+	}
+	return &Engine{cfg: cfg, reg: reg, http: hc, decoder: revert.NewDecoder()}, nil
+}
+
+// Registry is the engine's chain registry.
+func (e *Engine) Registry() *chains.Registry { return e.reg }
+
+func (e *Engine) dial(ctx context.Context, endpoint string) (*noderpc.Client, error) {
+	return noderpc.Dial(ctx, endpoint, noderpc.Options{HTTP: e.http, MaxBody: e.cfg.MaxBody})
+}
+
+// groups lists who to ask: every registry chain, or the custom endpoints
+// (each its own group, its chain learnt from eth_chainId unless its URL is
+// one the registry knows).
+func (e *Engine) groups(only uint64) []group {
+	if len(e.cfg.Endpoints) > 0 {
+		var gs []group
+		for _, ep := range e.cfg.Endpoints {
+			g := group{endpoints: []string{ep}}
+			if c, ok := e.chainByEndpoint(ep); ok {
+				g.chain, g.known = c, true
+			}
+			gs = append(gs, g)
+		}
+		return gs
+	}
+	var gs []group
+	for _, c := range e.reg.All() {
+		if only != 0 && c.ID != only {
+			continue
+		}
+		if len(c.Endpoints) > 0 {
+			gs = append(gs, group{chain: c, known: true, endpoints: c.Endpoints})
+		}
+	}
+	return gs
+}
+
+// Check diagnoses a transaction hash. It returns a report even with an
+// error: a *NoAnswerError comes with a report of status "unknown".
+func (e *Engine) Check(ctx context.Context, q Query, opt CheckOptions) (*Report, error) {
+	if q.Kind != KindTxHash {
+		return nil, errors.New("check needs a transaction hash; for an address use `unstuck account`")
+	}
+	ctx, cancel := context.WithTimeout(ctx, e.cfg.Timeout)
+	defer cancel()
+	remembered, _ := e.cfg.Memory.Get(q.Hash)
+	sender := func(chainID uint64, known bool) *common.Address {
+		if remembered != nil && (!known || chainID == remembered.ChainID) {
+			from := remembered.From
+			return &from
+		}
+		return opt.From
+	}
+	rec := &recorder{progress: opt.Progress}
+	results := e.searchAll(ctx, e.groups(opt.Only), q.Hash, sender, rec)
+	var found *answer
+	for _, r := range results {
+		if r.found != nil {
+			found = r.found
+		}
+	}
+	var f *Facts
+	if found != nil {
+		f = found.facts
+		f.Remembered = remembered
+		e.second(ctx, found, results, rec)
+	}
+	if found == nil && remembered != nil {
+		e.scanForReplacement(ctx, results, remembered)
+	}
+	rep := e.judge(q, opt, f, results, remembered)
+	rep.Searched = rec.all()
+	e.remember(rep, f)
+	if rep.Status == StatusUnknown && !anySound(results) {
+		return rep, &NoAnswerError{Searched: rep.Searched}
+	}
+	return rep, nil
+}
+
+func anySound(results []groupResult) bool {
+	for _, r := range results {
+		if r.found != nil || len(r.absent) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// second runs the second round trip on the endpoint that found the
+// transaction, falling back to the chain's other endpoints (one request
+// each) if it fails there.
+func (e *Engine) second(ctx context.Context, a *answer, results []groupResult, rec *recorder) {
+	f := a.facts
+	calls, parse := plan2(f)
+	if len(calls) == 0 {
+		return
+	}
+	clients := []*noderpc.Client{a.client}
+	for _, r := range results {
+		if r.found != a {
+			continue
+		}
+		for _, ep := range r.group.endpoints {
+			if ep != a.endpoint {
+				if c, err := e.dial(ctx, ep); err == nil {
+					clients = append(clients, c)
+				}
+			}
+		}
+	}
+	var lastErr error
+	for i, c := range clients {
+		if c == nil || c.Requests() >= 2 {
+			continue
+		}
+		fresh := cloneCalls(calls)
+		if err := c.Batch(ctx, fresh); err != nil {
+			lastErr = err
+			continue
+		}
+		copyResults(calls, fresh)
+		parse(calls)
+		if i > 0 {
+			f.Degraded = append(f.Degraded, fmt.Sprintf("the follow-up questions went to %s", noderpc.Redact(c.URL())))
+		}
+		rec.setRequests(a.endpoint, a.client.Requests())
+		e.retryReplay(ctx, f, clients[i+1:])
+		return
+	}
+	if lastErr != nil {
+		f.Degraded = append(f.Degraded, "follow-up questions failed: "+noderpc.Classify(lastErr).Reason)
+	}
+	rec.setRequests(a.endpoint, a.client.Requests())
+}
+
+// retryReplay asks other endpoints for the replay when the first one no
+// longer had the historical state.
+func (e *Engine) retryReplay(ctx context.Context, f *Facts, others []*noderpc.Client) {
+	if f.Replay == nil || !f.Replay.StateMissing || f.Tx == nil || f.Tx.To == nil {
+		return
+	}
+	block := f.Receipt.BlockNumber.ToInt().Uint64()
+	for _, c := range others {
+		if c == nil || c.Requests() >= 2 {
+			continue
+		}
+		call := noderpc.NewCall("eth_call", replayArgs(f.Tx), blockTag(block-1))
+		if err := c.Batch(ctx, []*noderpc.Call{call}); err != nil {
+			continue
+		}
+		if r := readReplay(call); !r.StateMissing {
+			f.Replay = r
+			return
+		}
+	}
+}
+
+func cloneCalls(calls []*noderpc.Call) []*noderpc.Call {
+	out := make([]*noderpc.Call, len(calls))
+	for i, c := range calls {
+		out[i] = noderpc.NewCall(c.Method, c.Params...)
+	}
+	return out
+}
+
+func copyResults(dst, src []*noderpc.Call) {
+	for i := range dst {
+		dst[i].Result, dst[i].Err = src[i].Result, src[i].Err
+	}
+}
+
+// remember keeps public facts about a pending transaction, and forgets a
+// transaction once it is mined.
+func (e *Engine) remember(rep *Report, f *Facts) {
+	if e.cfg.Memory == nil || f == nil || f.Tx == nil {
+		return
+	}
+	switch rep.Status {
+	case StatusPending:
+		_ = e.cfg.Memory.Put(Remembered{
+			Hash: f.Hash, ChainID: f.Chain.ID, From: f.Tx.From, Nonce: uint64(f.Tx.Nonce),
+			ValueWei: f.Tx.Value.ToInt().String(), To: addrString(f.Tx.To),
+			SeenBlock: f.Head, SeenAt: e.cfg.Now().UTC(),
+		})
+	case StatusSuccess, StatusFailed:
+		_ = e.cfg.Memory.Forget(f.Hash)
+	}
+}
+
+func addrString(a *common.Address) string {
+	if a == nil {
+		return ""
+	}
+	return a.Hex()
+}
+
+// chainByEndpoint finds the registry chain that lists this endpoint.
+func (e *Engine) chainByEndpoint(endpoint string) (chains.Chain, bool) {
+	want := strings.TrimRight(strings.ToLower(endpoint), "/")
+	for _, c := range e.reg.All() {
+		for _, ep := range c.Endpoints {
+			if strings.TrimRight(strings.ToLower(ep), "/") == want {
+				return c, true
+			}
+		}
+	}
+	return chains.Chain{}, false
+}
+
+// scanForReplacement asks, on the remembered chain, for the blocks mined
+// since the transaction was seen, to find what took its nonce. It is the
+// second round trip of an endpoint that said "absent".
+func (e *Engine) scanForReplacement(ctx context.Context, results []groupResult, m *Remembered) {
+	for _, r := range results {
+		for _, a := range r.absent {
+			if a.facts.Chain.ID != m.ChainID {
+				continue
+			}
+			a.facts.Remembered = m
+			calls, parse := plan2(a.facts)
+			if len(calls) == 0 || a.client.Requests() >= 2 {
+				return
+			}
+			if err := a.client.Batch(ctx, calls); err != nil {
+				a.facts.Degraded = append(a.facts.Degraded, "the blocks since it was seen could not be read")
+				continue
+			}
+			parse(calls)
+			return
+		}
+	}
+}

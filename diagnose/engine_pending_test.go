@@ -1,0 +1,179 @@
+package diagnose
+
+import (
+	"context"
+	"math/big"
+	"testing"
+
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/crypto"
+
+	"github.com/unstuck-dev/unstuck/diagnose/chains"
+	"github.com/unstuck-dev/unstuck/diagnose/simnode"
+)
+
+// sendUnderpriced submits a transfer whose fee cap is half the base fee:
+// geth keeps it pending and never mines it.
+func sendUnderpriced(t *testing.T, n *simnode.Node, from int, nonce *uint64, value *big.Int) (hash common.Hash, feeCap, tip *big.Int) {
+	t.Helper()
+	ctx := context.Background()
+	base, err := n.BaseFee(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	feeCap = new(big.Int).Div(base, big.NewInt(2))
+	tip = new(big.Int).Div(feeCap, big.NewInt(4))
+	to := n.Addrs[3]
+	tx, err := n.Send(ctx, simnode.Tx{From: from, To: &to, Value: value, FeeCap: feeCap, Tip: tip, Nonce: nonce})
+	if err != nil {
+		t.Fatal(err)
+	}
+	n.Commit()
+	return tx.Hash(), feeCap, tip
+}
+
+func TestCheckPendingUnderpriced(t *testing.T) {
+	n := startNode(t, 0)
+	hash, feeCap, tip := sendUnderpriced(t, n, 1, nil, ether(1))
+	rep := newEnv(t, n.URL).check(hash, CheckOptions{})
+	wantStatus(t, rep, StatusPending)
+	f := mustFinding(t, rep, CodeUnderpriced)
+	if f.Data["fee_cap"] != gwei(feeCap) {
+		t.Errorf("fee_cap = %s, want %s", f.Data["fee_cap"], gwei(feeCap))
+	}
+	wantFee := new(big.Int).Div(new(big.Int).Mul(feeCap, big.NewInt(110)), big.NewInt(100))
+	wantTip := new(big.Int).Div(new(big.Int).Mul(tip, big.NewInt(110)), big.NewInt(100))
+	if rep.Fees == nil || rep.Fees.ReplacementMinMaxFeeWei != wantFee.String() || rep.Fees.ReplacementMinTipWei != wantTip.String() {
+		t.Errorf("fees = %+v, want min fee %s tip %s", rep.Fees, wantFee, wantTip)
+	}
+	next, _ := new(big.Int).SetString(rep.Fees.NextBaseFeeWei, 10)
+	if next == nil || next.Cmp(feeCap) <= 0 {
+		t.Errorf("next base fee %s should be above the fee cap %s", rep.Fees.NextBaseFeeWei, feeCap)
+	}
+	if findingOf(rep, CodeNonceGap) != nil {
+		t.Errorf("no gap expected: %v", codesOf(rep))
+	}
+}
+
+func TestCheckPendingNonceGap(t *testing.T) {
+	ctx := context.Background()
+	n := startNode(t, 0)
+	to := n.Addrs[3]
+	tx, err := n.Send(ctx, simnode.Tx{From: 2, To: &to, Value: ether(1), Nonce: simnode.Ptr(uint64(2))})
+	if err != nil {
+		t.Fatal(err)
+	}
+	n.Commit()
+	rep := newEnv(t, n.URL).check(tx.Hash(), CheckOptions{})
+	wantStatus(t, rep, StatusPending)
+	f := mustFinding(t, rep, CodeNonceGap)
+	if f.Data["missing_nonce"] != "0" || f.Data["missing_count"] != "2" {
+		t.Errorf("nonce_gap data = %v", f.Data)
+	}
+}
+
+func TestCheckPendingLowTip(t *testing.T) {
+	ctx := context.Background()
+	n := startNode(t, 0)
+	to := n.Addrs[3]
+	for i := 0; i < 3; i++ {
+		if _, err := n.Mine(ctx, simnode.Tx{From: 0, To: &to, Value: ether(1), Tip: big.NewInt(3 * simnode.Gwei)}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	// Not committed: it waits in the pool with a tip far below recent blocks'.
+	tx, err := n.Send(ctx, simnode.Tx{From: 1, To: &to, Value: ether(1), Tip: big.NewInt(simnode.Gwei / 10), FeeCap: big.NewInt(50 * simnode.Gwei)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	rep := newEnv(t, n.URL).check(tx.Hash(), CheckOptions{})
+	wantStatus(t, rep, StatusPending)
+	f := mustFinding(t, rep, CodeLowTip)
+	if f.Data["tip_p50"] != "3 gwei" || f.Data["tip"] != "0.1 gwei" {
+		t.Errorf("low_tip data = %v", f.Data)
+	}
+}
+
+func TestCheckReplacedAndCancelled(t *testing.T) {
+	tests := []struct {
+		name   string
+		cancel bool
+		code   Code
+	}{
+		{name: "speed up", code: CodeReplaced},
+		{name: "cancel", cancel: true, code: CodeCancelled},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ctx := context.Background()
+			n := startNode(t, 0)
+			env := newEnv(t, n.URL)
+			hash, feeCap, tip := sendUnderpriced(t, n, 1, nil, ether(2))
+			wantStatus(t, env.check(hash, CheckOptions{}), StatusPending) // remembered now
+			to, value := n.Addrs[3], ether(2)
+			if tt.cancel {
+				to, value = n.Addrs[1], new(big.Int)
+			}
+			base, _ := n.BaseFee(ctx)
+			newCap := maxBig(ReplacementMin(feeCap), new(big.Int).Mul(base, big.NewInt(3)))
+			repl, err := n.Mine(ctx, simnode.Tx{From: 1, To: &to, Value: value, Nonce: simnode.Ptr(uint64(0)),
+				FeeCap: newCap, Tip: ReplacementMin(tip)})
+			if err != nil {
+				t.Fatal(err)
+			}
+			rep := env.check(hash, CheckOptions{})
+			wantStatus(t, rep, StatusReplaced)
+			f := mustFinding(t, rep, tt.code)
+			if f.Data["replacement"] != repl.Hash().Hex() {
+				t.Errorf("replacement = %q, want %s", f.Data["replacement"], repl.Hash().Hex())
+			}
+		})
+	}
+}
+
+func TestCheckDropped(t *testing.T) {
+	n := startNode(t, 0)
+	env := newEnv(t, n.URL)
+	hash, _, _ := sendUnderpriced(t, n, 1, nil, ether(1))
+	wantStatus(t, env.check(hash, CheckOptions{}), StatusPending)
+	n.Backend.Rollback() // the pool forgets it; nonce 0 stays unused
+	rep := env.check(hash, CheckOptions{})
+	wantStatus(t, rep, StatusDropped)
+	f := mustFinding(t, rep, CodeDropped)
+	if f.Data["nonce"] != "0" || f.Data["latest_nonce"] != "0" {
+		t.Errorf("dropped data = %v", f.Data)
+	}
+}
+
+func TestCheckPrivateMempool(t *testing.T) {
+	n := startNode(t, 0)
+	l2 := chains.Chain{ID: 1337, Name: "Test rollup", Symbol: "ETH", Explorer: "https://explorer.invalid",
+		Endpoints: []string{n.URL, n.URL + "/"}, L2: "op-stack", PrivateMempool: true}
+	env := newEnvWith(t, &l2, n.URL)
+	hash, _, _ := sendUnderpriced(t, n, 1, nil, ether(1))
+	rep := env.check(hash, CheckOptions{})
+	wantStatus(t, rep, StatusPending)
+	mustFinding(t, rep, CodePrivateMempool)
+	if rep.Chain.Name != "Test rollup" {
+		t.Errorf("chain = %+v", rep.Chain)
+	}
+}
+
+func TestCheckNotFound(t *testing.T) {
+	n := startNode(t, 0)
+	hash := crypto.Keccak256Hash([]byte("never sent"))
+	rep := newEnv(t, n.URL).check(hash, CheckOptions{})
+	wantStatus(t, rep, StatusNotFound)
+	mustFinding(t, rep, CodeNotFound)
+	if len(rep.Searched) != 1 || rep.Searched[0].Result != "absent" {
+		t.Errorf("searched = %+v", rep.Searched)
+	}
+
+	from := n.Addrs[1]
+	sendUnderpriced(t, n, 1, nil, ether(1))
+	rep = newEnv(t, n.URL).check(hash, CheckOptions{From: &from})
+	f := mustFinding(t, rep, CodeNotFound)
+	if f.Data["waiting"] != "1" || f.Data["latest_nonce"] != "0" {
+		t.Errorf("not_found with sender = %v", f.Data)
+	}
+}

@@ -1,0 +1,69 @@
+package diagnose
+
+import "strings"
+
+// message is a finding's title and detail in one language. Placeholders
+// {name} are filled from the finding's data.
+type message struct{ title, detail string }
+
+// catalog returns the words for a finding in a language ("en" or "zh"),
+// by code and variant. These are facts with numbers; what to do about them
+// lives in the guides.
+func catalog(lang string, key string) (message, bool) {
+	var m map[string]message
+	if lang == "zh" {
+		m = messagesZH()
+	} else {
+		m = messagesEN()
+	}
+	msg, ok := m[key]
+	return msg, ok
+}
+
+// render fills a finding's title and detail in a language.
+func render(lang string, code Code, data map[string]string) (string, string) {
+	key := string(code)
+	if v := data["variant"]; v != "" {
+		if _, ok := catalog(lang, key+"/"+v); ok {
+			key += "/" + v
+		}
+	}
+	msg, ok := catalog(lang, key)
+	if !ok {
+		msg, _ = catalog("en", key)
+	}
+	return fill(msg.title, data), fill(msg.detail, data)
+}
+
+// Localize rewrites the findings' titles and details in lang ("en", "zh").
+func Localize(rep *Report, lang string) {
+	for i := range rep.Findings {
+		f := &rep.Findings[i]
+		f.Title, f.Detail = render(lang, f.Code, f.Data)
+	}
+}
+
+// fill replaces {name} with data[name] (sanitized), or "?" when missing.
+func fill(s string, data map[string]string) string {
+	var b strings.Builder
+	for {
+		i := strings.IndexByte(s, '{')
+		if i < 0 {
+			b.WriteString(s)
+			break
+		}
+		j := strings.IndexByte(s[i:], '}')
+		if j < 0 {
+			b.WriteString(s)
+			break
+		}
+		b.WriteString(s[:i])
+		v := data[s[i+1:i+j]]
+		if v == "" {
+			v = "?"
+		}
+		b.WriteString(sanitize(v))
+		s = s[i+j+1:]
+	}
+	return strings.TrimSpace(b.String())
+}

@@ -1,0 +1,155 @@
+// Package noderpc is the JSON-RPC transport unstuck uses to ask public nodes:
+// one HTTP request per batch, a cap on response size, a request counter, and
+// a classification of every failure into a fault a user can understand.
+// Faults describe the endpoint, never the transaction.
+package noderpc
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"net"
+	"net/url"
+	"strings"
+	"syscall"
+	"time"
+
+	"github.com/ethereum/go-ethereum/rpc"
+)
+
+// Fault is what went wrong with an endpoint.
+type Fault string
+
+// Faults. The values appear in the JSON report's `searched[].fault`.
+const (
+	FaultTimeout       Fault = "timeout"
+	FaultRefused       Fault = "refused"
+	FaultReset         Fault = "reset"
+	FaultDNS           Fault = "dns"
+	FaultTLS           Fault = "tls"
+	FaultRateLimited   Fault = "rate_limited"
+	FaultServer        Fault = "server_error"
+	FaultHTTP          Fault = "http_error"
+	FaultMalformed     Fault = "malformed"
+	FaultRPCError      Fault = "rpc_error"
+	FaultWrongChain    Fault = "wrong_chain"
+	FaultTooLarge      Fault = "too_large"
+	FaultIndexing      Fault = "indexing"
+	FaultStale         Fault = "stale"
+	FaultContradiction Fault = "contradiction"
+	FaultCancelled     Fault = "cancelled"
+	FaultNoState       Fault = "state_unavailable"
+)
+
+// Error is an endpoint failure: a fault kind, a plain reason, and the cause.
+type Error struct {
+	Fault      Fault
+	Reason     string
+	RetryAfter time.Duration
+	Err        error
+}
+
+func (e *Error) Error() string {
+	if e.Err == nil {
+		return e.Reason
+	}
+	return e.Reason + ": " + e.Err.Error()
+}
+
+func (e *Error) Unwrap() error { return e.Err }
+
+// errTooLarge marks a response body that passed the size cap.
+var errTooLarge = errors.New("response larger than the size cap")
+
+// Classify turns any transport or protocol error into an *Error.
+// It never returns nil for a non-nil err.
+func Classify(err error) *Error {
+	if err == nil {
+		return nil
+	}
+	var e *Error
+	if errors.As(err, &e) {
+		return e
+	}
+	var httpErr rpc.HTTPError
+	if errors.As(err, &httpErr) {
+		return classifyHTTP(httpErr, err)
+	}
+	switch {
+	case errors.Is(err, errTooLarge):
+		return &Error{Fault: FaultTooLarge, Reason: "the endpoint sent an answer larger than allowed", Err: err}
+	case errors.Is(err, context.DeadlineExceeded), isNetTimeout(err):
+		return &Error{Fault: FaultTimeout, Reason: "the endpoint did not answer in time", Err: err}
+	case errors.Is(err, context.Canceled):
+		return &Error{Fault: FaultCancelled, Reason: "not needed: another endpoint answered first", Err: err}
+	case errors.Is(err, syscall.ECONNREFUSED):
+		return &Error{Fault: FaultRefused, Reason: "the endpoint refused the connection", Err: err}
+	case errors.Is(err, syscall.ECONNRESET), errors.Is(err, io.ErrUnexpectedEOF), errors.Is(err, io.EOF),
+		strings.Contains(err.Error(), "connection reset"):
+		return &Error{Fault: FaultReset, Reason: "the endpoint dropped the connection mid-answer", Err: err}
+	case isDNS(err):
+		return &Error{Fault: FaultDNS, Reason: "the endpoint's name could not be resolved (check your internet connection)", Err: err}
+	case strings.Contains(err.Error(), "tls:"), strings.Contains(err.Error(), "x509:"):
+		return &Error{Fault: FaultTLS, Reason: "a secure connection to the endpoint failed", Err: err}
+	}
+	var rpcErr rpc.Error
+	if errors.As(err, &rpcErr) {
+		return ClassifyRPC(rpcErr.ErrorCode(), rpcErr.Error(), err)
+	}
+	if looksMalformed(err) {
+		return &Error{Fault: FaultMalformed, Reason: "the endpoint answered with something that is not valid JSON-RPC", Err: err}
+	}
+	var urlErr *url.Error
+	if errors.As(err, &urlErr) {
+		return &Error{Fault: FaultRefused, Reason: "the endpoint could not be reached", Err: err}
+	}
+	return &Error{Fault: FaultMalformed, Reason: "the endpoint's answer could not be used", Err: err}
+}
+
+// ClassifyRPC classifies a JSON-RPC error object (code and message).
+func ClassifyRPC(code int, msg string, cause error) *Error {
+	low := strings.ToLower(msg)
+	switch {
+	case code == -32005 || code == -32029 || code == 429 || strings.Contains(low, "rate limit") ||
+		strings.Contains(low, "too many requests") || strings.Contains(low, "exceeded"):
+		return &Error{Fault: FaultRateLimited, Reason: "the endpoint is rate-limiting requests", Err: cause}
+	case strings.Contains(low, "indexing is in progress"):
+		return &Error{Fault: FaultIndexing, Reason: "the endpoint is still indexing transactions and cannot look this one up yet", Err: cause}
+	case strings.Contains(low, "missing trie node") || strings.Contains(low, "historical state") ||
+		strings.Contains(low, "state unavailable") || strings.Contains(low, "state is not available") ||
+		strings.Contains(low, "pruned"):
+		return &Error{Fault: FaultNoState, Reason: "the endpoint no longer keeps the old state needed to replay this", Err: cause}
+	}
+	return &Error{Fault: FaultRPCError, Reason: fmt.Sprintf("the endpoint returned an error (code %d)", code), Err: cause}
+}
+
+func classifyHTTP(h rpc.HTTPError, cause error) *Error {
+	switch {
+	case h.StatusCode == 429:
+		return &Error{Fault: FaultRateLimited, Reason: "the endpoint is rate-limiting requests (HTTP 429)", Err: errors.New(h.Status)}
+	case h.StatusCode >= 500:
+		return &Error{Fault: FaultServer, Reason: fmt.Sprintf("the endpoint had a server error (HTTP %d)", h.StatusCode), Err: errors.New(h.Status)}
+	}
+	return &Error{Fault: FaultHTTP, Reason: fmt.Sprintf("the endpoint refused the request (HTTP %d)", h.StatusCode), Err: errors.New(h.Status)}
+}
+
+func isNetTimeout(err error) bool {
+	var ne net.Error
+	return errors.As(err, &ne) && ne.Timeout()
+}
+
+func isDNS(err error) bool {
+	var dnsErr *net.DNSError
+	return errors.As(err, &dnsErr)
+}
+
+func looksMalformed(err error) bool {
+	s := err.Error()
+	for _, k := range []string{"invalid character", "unexpected end of JSON", "cannot unmarshal", "json:", "looking for beginning"} {
+		if strings.Contains(s, k) {
+			return true
+		}
+	}
+	return false
+}

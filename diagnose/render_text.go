@@ -1,0 +1,183 @@
+package diagnose
+
+import (
+	"fmt"
+	"math/big"
+	"strings"
+)
+
+// Glyph pairs each status with a mark that reads without colour.
+func Glyph(s Status) string {
+	switch s {
+	case StatusSuccess:
+		return "✓"
+	case StatusFailed:
+		return "✗"
+	case StatusPending, StatusReplaced, StatusDropped:
+		return "!"
+	}
+	return "?"
+}
+
+// StatusWord is a status in the user's language.
+func StatusWord(s Status, lang string) string {
+	en := map[Status]string{StatusSuccess: "SUCCESS", StatusFailed: "FAILED", StatusPending: "PENDING",
+		StatusReplaced: "REPLACED", StatusDropped: "DROPPED", StatusNotFound: "NOT FOUND", StatusUnknown: "UNKNOWN"}
+	zh := map[Status]string{StatusSuccess: "成功", StatusFailed: "失败", StatusPending: "等待中",
+		StatusReplaced: "已被替换", StatusDropped: "已丢弃", StatusNotFound: "未找到", StatusUnknown: "未知"}
+	if lang == "zh" {
+		return zh[s]
+	}
+	return en[s]
+}
+
+// SeverityGlyph marks a finding's severity without colour.
+func SeverityGlyph(s Severity) string {
+	switch s {
+	case SevError:
+		return "✗"
+	case SevWarn:
+		return "!"
+	}
+	return "•"
+}
+
+// label is a field name in the user's language.
+func label(lang, en, zh string) string {
+	if lang == "zh" {
+		return zh
+	}
+	return en
+}
+
+// Headline is the one-line verdict: glyph, word, chain, confirmations.
+func Headline(rep *Report, lang string) string {
+	h := Glyph(rep.Status) + " " + StatusWord(rep.Status, lang)
+	if rep.Chain != nil {
+		h += label(lang, " on ", " · ") + sanitize(rep.Chain.Name)
+	}
+	if rep.Status == StatusSuccess || rep.Status == StatusFailed {
+		h += fmt.Sprintf(label(lang, " · %d confirmations", " · %d 个确认"), rep.Confirmations)
+	}
+	if rep.Demo {
+		h += label(lang, "  [DEMO CHAIN]", "  [演示链]")
+	}
+	return h
+}
+
+// KeyNumbers lists the key numbers of a report as label/value rows.
+func KeyNumbers(rep *Report, lang string) [][2]string {
+	var rows [][2]string
+	add := func(en, zh, v string) {
+		if v != "" {
+			rows = append(rows, [2]string{label(lang, en, zh), v})
+		}
+	}
+	sym := "ETH"
+	if rep.Chain != nil && rep.Chain.Symbol != "" {
+		sym = rep.Chain.Symbol
+	}
+	if tx := rep.Tx; tx != nil {
+		add("tx", "交易", tx.Hash)
+		add("from", "发送方", tx.From)
+		add("to", "接收方", tx.To)
+		add("nonce", "nonce", fmt.Sprint(tx.Nonce))
+		if v, ok := new(big.Int).SetString(tx.ValueWei, 10); ok && v.Sign() > 0 {
+			add("value", "金额", formatUnits(v, 18)+" "+sym)
+		}
+		add("method", "调用", tx.Method)
+		add("max fee", "最高费用", weiGwei(tx.MaxFeePerGasWei))
+		add("tip", "小费", weiGwei(tx.MaxPriorityFeeWei))
+		if tx.MaxFeePerGasWei == "" {
+			add("gas price", "Gas 价格", weiGwei(tx.GasPriceWei))
+		}
+	}
+	if r := rep.Receipt; r != nil {
+		add("block", "区块", fmt.Sprint(r.Block))
+		add("gas used", "已用 Gas", fmt.Sprint(r.GasUsed))
+		if v, ok := new(big.Int).SetString(r.FeeWei, 10); ok {
+			add("fee paid", "矿工费", formatUnits(v, 18)+" "+sym)
+		}
+	}
+	if f := rep.Fees; f != nil {
+		add("next base fee", "下一区块基础费", weiGwei(f.NextBaseFeeWei))
+		add("speed up: max fee ≥", "加速：最高费用 ≥", weiGwei(f.ReplacementMinMaxFeeWei))
+		add("speed up: tip ≥", "加速：小费 ≥", weiGwei(f.ReplacementMinTipWei))
+		add("suggested max fee", "建议最高费用", weiGwei(f.SuggestedMaxFeeWei))
+	}
+	if rv := rep.Revert; rv != nil {
+		reason := rv.Reason
+		if rv.Name != "" {
+			reason = rv.Name + ": " + reason
+		}
+		add("revert", "失败原因", reason)
+	}
+	for _, t := range rep.Transfers {
+		amount := t.Amount
+		if t.Standard == "erc721" {
+			amount = "#" + t.TokenID
+		}
+		add("transfer", "代币转账", strings.TrimSpace(fmt.Sprintf("%s %s → %s", amount, sanitize(t.Symbol), t.To)))
+	}
+	if rep.Chain != nil {
+		add("explorer", "浏览器", rep.Chain.ExplorerTxURL)
+	}
+	return rows
+}
+
+func weiGwei(s string) string {
+	v, ok := new(big.Int).SetString(s, 10)
+	if !ok {
+		return ""
+	}
+	return gwei(v)
+}
+
+// Text renders a report as plain text: readable without colour, stable
+// enough to paste.
+func Text(rep *Report, lang string) string {
+	var b strings.Builder
+	b.WriteString(Headline(rep, lang) + "\n")
+	rows := KeyNumbers(rep, lang)
+	width := 0
+	for _, r := range rows {
+		width = max(width, len([]rune(r[0])))
+	}
+	for _, r := range rows {
+		fmt.Fprintf(&b, "  %s%s  %s\n", r[0], strings.Repeat(" ", width-len([]rune(r[0]))), r[1])
+	}
+	if len(rep.Findings) > 0 {
+		b.WriteString("\n" + label(lang, "What this means", "这意味着什么") + "\n")
+	}
+	for _, f := range rep.Findings {
+		fmt.Fprintf(&b, "  %s %s\n", SeverityGlyph(f.Severity), f.Title)
+		if f.Detail != "" {
+			fmt.Fprintf(&b, "    %s\n", f.Detail)
+		}
+		if f.Guide != "" {
+			fmt.Fprintf(&b, "    → unstuck guide %s\n", f.Guide)
+		}
+	}
+	b.WriteString("\n" + searchedLine(rep, lang) + "\n")
+	return b.String()
+}
+
+// searchedLine summarizes what was asked.
+func searchedLine(rep *Report, lang string) string {
+	chainsSeen := map[uint64]bool{}
+	counts := map[string]int{}
+	for _, s := range rep.Searched {
+		chainsSeen[s.ChainID] = true
+		if s.Fault == "cancelled" {
+			counts["skipped"]++
+			continue
+		}
+		counts[s.Result]++
+	}
+	if lang == "zh" {
+		return fmt.Sprintf("已查询：%d 条链，%d 个节点（找到 %d，没有 %d，出错 %d）",
+			len(chainsSeen), len(rep.Searched), counts["found"], counts["absent"], counts["error"])
+	}
+	return fmt.Sprintf("Searched %d network(s), %d endpoint(s): %d found, %d absent, %d errors",
+		len(chainsSeen), len(rep.Searched), counts["found"], counts["absent"], counts["error"])
+}

@@ -1,0 +1,220 @@
+// Package diagnose turns a transaction hash (or a public address) into a
+// verdict a wallet user can act on. It parses and screens input locally
+// (secrets are refused before anything else happens), asks public JSON-RPC
+// nodes in at most two batched round trips per endpoint, and applies pure
+// rules to the answers. It returns data, never styled text.
+package diagnose
+
+// Status is the state of a transaction as far as the nodes could tell.
+type Status string
+
+// Statuses, as named in the JSON contract.
+const (
+	StatusSuccess  Status = "success"
+	StatusFailed   Status = "failed"
+	StatusPending  Status = "pending"
+	StatusReplaced Status = "replaced"
+	StatusDropped  Status = "dropped"
+	StatusNotFound Status = "not_found"
+	StatusUnknown  Status = "unknown"
+)
+
+// Statuses lists every status, in the order the guides route on them.
+func Statuses() []Status {
+	return []Status{StatusSuccess, StatusFailed, StatusPending, StatusReplaced, StatusDropped, StatusNotFound, StatusUnknown}
+}
+
+// Severity says how much a finding matters.
+type Severity string
+
+// Severities.
+const (
+	SevError Severity = "error"
+	SevWarn  Severity = "warn"
+	SevInfo  Severity = "info"
+)
+
+// Code names a finding. Codes are part of the contract: add, never rename.
+type Code string
+
+// Finding codes.
+const (
+	CodeUnderpriced         Code = "underpriced"
+	CodeLowTip              Code = "low_tip"
+	CodeNonceGap            Code = "nonce_gap"
+	CodeReplaced            Code = "replaced"
+	CodeCancelled           Code = "cancelled"
+	CodeDropped             Code = "dropped"
+	CodeReverted            Code = "reverted"
+	CodeOutOfGas            Code = "out_of_gas"
+	CodeInsufficientFunds   Code = "insufficient_funds"
+	CodeWrongChain          Code = "wrong_chain"
+	CodeSentToTokenContract Code = "sent_to_token_contract"
+	CodeSentToContract      Code = "sent_to_contract"
+	CodeTokenTransfer       Code = "token_transfer"
+	CodeLowConfirmations    Code = "low_confirmations"
+	CodeIndexing            Code = "indexing"
+	CodeStateUnavailable    Code = "state_unavailable"
+	CodeDelegatedAccount    Code = "delegated_account"
+	CodeRPCDegraded         Code = "rpc_degraded"
+	CodeNotFound            Code = "not_found"
+	CodePrivateMempool      Code = "private_mempool"
+)
+
+// GuideFor is the guide node that explains what to do about a finding.
+// The guides package validates that every one of these nodes exists.
+func GuideFor(c Code) string {
+	switch c {
+	case CodeUnderpriced, CodeLowTip:
+		return "speed-up"
+	case CodeNonceGap:
+		return "nonce-gap"
+	case CodeReplaced:
+		return "replaced"
+	case CodeCancelled:
+		return "cancelled"
+	case CodeDropped:
+		return "dropped"
+	case CodeReverted:
+		return "failed-revert"
+	case CodeOutOfGas:
+		return "out-of-gas"
+	case CodeInsufficientFunds:
+		return "insufficient-funds"
+	case CodeWrongChain:
+		return "wrong-network"
+	case CodeSentToTokenContract:
+		return "sent-to-token-contract"
+	case CodeSentToContract:
+		return "sent-to-contract"
+	case CodeTokenTransfer:
+		return "token-not-shown"
+	case CodeLowConfirmations:
+		return "confirmations"
+	case CodeIndexing:
+		return "node-indexing"
+	case CodeStateUnavailable:
+		return "reason-unavailable"
+	case CodeDelegatedAccount:
+		return "delegation-7702"
+	case CodeRPCDegraded:
+		return "endpoint-trouble"
+	case CodeNotFound:
+		return "not-found"
+	case CodePrivateMempool:
+		return "l2-pending"
+	}
+	return ""
+}
+
+// Codes lists every finding code.
+func Codes() []Code {
+	return []Code{CodeUnderpriced, CodeLowTip, CodeNonceGap, CodeReplaced, CodeCancelled, CodeDropped,
+		CodeReverted, CodeOutOfGas, CodeInsufficientFunds, CodeWrongChain, CodeSentToTokenContract,
+		CodeSentToContract, CodeTokenTransfer, CodeLowConfirmations, CodeIndexing, CodeStateUnavailable,
+		CodeDelegatedAccount, CodeRPCDegraded, CodeNotFound, CodePrivateMempool}
+}
+
+// Report is the outcome of one check. Field names are the JSON contract.
+type Report struct {
+	Input         string     `json:"input"`
+	Status        Status     `json:"status"`
+	Chain         *ChainRef  `json:"chain,omitempty"`
+	Confirmations uint64     `json:"confirmations"`
+	Tx            *TxInfo    `json:"tx,omitempty"`
+	Receipt       *Receipt   `json:"receipt,omitempty"`
+	Revert        *Revert    `json:"revert,omitempty"`
+	Transfers     []Transfer `json:"transfers"`
+	Fees          *Fees      `json:"fees,omitempty"`
+	Findings      []Finding  `json:"findings"`
+	Searched      []Searched `json:"searched"`
+	Demo          bool       `json:"demo,omitempty"`
+}
+
+// ChainRef names the chain a transaction was found on.
+type ChainRef struct {
+	ID            uint64 `json:"id"`
+	Name          string `json:"name"`
+	Symbol        string `json:"symbol,omitempty"`
+	ExplorerTxURL string `json:"explorer_tx_url,omitempty"`
+}
+
+// TxInfo is the public part of a transaction. Amounts are decimal strings in wei.
+type TxInfo struct {
+	Hash              string `json:"hash"`
+	From              string `json:"from"`
+	To                string `json:"to,omitempty"`
+	Nonce             uint64 `json:"nonce"`
+	ValueWei          string `json:"value_wei"`
+	Type              uint64 `json:"type"`
+	GasLimit          uint64 `json:"gas_limit"`
+	GasPriceWei       string `json:"gas_price_wei,omitempty"`
+	MaxFeePerGasWei   string `json:"max_fee_per_gas_wei,omitempty"`
+	MaxPriorityFeeWei string `json:"max_priority_fee_per_gas_wei,omitempty"`
+	Method            string `json:"method,omitempty"`
+}
+
+// Receipt is the mined part of a transaction.
+type Receipt struct {
+	Block                uint64 `json:"block"`
+	GasUsed              uint64 `json:"gas_used"`
+	EffectiveGasPriceWei string `json:"effective_gas_price_wei,omitempty"`
+	FeeWei               string `json:"fee_wei,omitempty"`
+	L1FeeWei             string `json:"l1_fee_wei,omitempty"`
+}
+
+// Revert is a decoded revert reason.
+type Revert struct {
+	Selector string   `json:"selector,omitempty"`
+	Name     string   `json:"name,omitempty"`
+	Reason   string   `json:"reason,omitempty"`
+	Args     []string `json:"args,omitempty"`
+	Meaning  string   `json:"meaning,omitempty"`
+	Raw      string   `json:"raw,omitempty"`
+}
+
+// Transfer is a decoded ERC-20 or ERC-721 Transfer event.
+type Transfer struct {
+	Standard string `json:"standard"`
+	Token    string `json:"token"`
+	Symbol   string `json:"symbol,omitempty"`
+	Decimals *uint8 `json:"decimals,omitempty"`
+	From     string `json:"from"`
+	To       string `json:"to"`
+	Amount   string `json:"amount,omitempty"`
+	TokenID  string `json:"token_id,omitempty"`
+	RawValue string `json:"raw_value,omitempty"`
+}
+
+// Fees compares what the transaction offered with what the chain asks now.
+type Fees struct {
+	BaseFeeWei              string `json:"base_fee_wei,omitempty"`
+	NextBaseFeeWei          string `json:"next_base_fee_wei,omitempty"`
+	TipP50Wei               string `json:"tip_p50_wei,omitempty"`
+	ReplacementMinMaxFeeWei string `json:"replacement_min_max_fee_wei,omitempty"`
+	ReplacementMinTipWei    string `json:"replacement_min_tip_wei,omitempty"`
+	SuggestedMaxFeeWei      string `json:"suggested_max_fee_wei,omitempty"`
+}
+
+// Finding is one fact the user should act on, linked to the guide node
+// that says how.
+type Finding struct {
+	Code     Code              `json:"code"`
+	Severity Severity          `json:"severity"`
+	Title    string            `json:"title"`
+	Detail   string            `json:"detail,omitempty"`
+	Guide    string            `json:"guide"`
+	Data     map[string]string `json:"data,omitempty"`
+}
+
+// Searched records what one endpoint answered.
+type Searched struct {
+	ChainID   uint64 `json:"chain_id"`
+	Chain     string `json:"chain,omitempty"`
+	Endpoint  string `json:"endpoint"`
+	Result    string `json:"result"`
+	Error     string `json:"error,omitempty"`
+	Fault     string `json:"fault,omitempty"`
+	LatencyMS int64  `json:"latency_ms"`
+	Requests  int    `json:"requests"`
+}

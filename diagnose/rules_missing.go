@@ -1,0 +1,169 @@
+package diagnose
+
+import (
+	"strings"
+
+	"github.com/unstuck-dev/unstuck/diagnose/noderpc"
+)
+
+// judgeMissing explains a hash no chain knows. "Dropped" and "replaced"
+// need the sender's nonce as evidence, never one node's silence.
+func (e *Engine) judgeMissing(rep *Report, opt CheckOptions, results []groupResult, remembered *Remembered) {
+	if indexing(results) {
+		rep.Status = StatusUnknown
+		rep.add(CodeIndexing, SevWarn, map[string]string{})
+		return
+	}
+	if !anySound(results) {
+		rep.Status = StatusUnknown
+		rep.add(CodeRPCDegraded, SevError, map[string]string{"variant": "none", "failed": failedChains(results)})
+		return
+	}
+	rep.Status = StatusNotFound
+	if remembered != nil {
+		if r, ok := resultFor(results, remembered.ChainID); ok && len(r.absent) > 0 {
+			rep.Chain = chainRef(r.group.chain, remembered.Hash)
+			rep.Tx = &TxInfo{Hash: remembered.Hash.Hex(), From: remembered.From.Hex(), To: remembered.To,
+				Nonce: remembered.Nonce, ValueWei: remembered.ValueWei}
+			if e.judgeRemembered(rep, r, remembered) {
+				return
+			}
+		}
+	}
+	data := map[string]string{}
+	if opt.Chain != 0 {
+		data["chain"] = e.reg.Name(opt.Chain)
+	}
+	if opt.From != nil {
+		data["from"] = opt.From.Hex()
+		for _, r := range results {
+			if opt.Chain != 0 && r.group.chain.ID != opt.Chain {
+				continue
+			}
+			for _, a := range r.absent {
+				if a.facts.LatestNonce != nil && a.facts.PendingNonce != nil {
+					data["latest_nonce"], data["pending_nonce"] = u64(*a.facts.LatestNonce), u64(*a.facts.PendingNonce)
+					data["waiting"] = u64(*a.facts.PendingNonce - min(*a.facts.PendingNonce, *a.facts.LatestNonce))
+					data["chain"] = a.facts.Chain.Name
+					data["variant"] = "with_sender"
+					break
+				}
+			}
+			if data["variant"] != "" {
+				break
+			}
+		}
+	}
+	rep.add(CodeNotFound, SevWarn, data)
+}
+
+// judgeRemembered decides replaced / cancelled / dropped for a transaction
+// seen pending before. It reports whether it could decide.
+func (e *Engine) judgeRemembered(rep *Report, r groupResult, m *Remembered) bool {
+	var latest *uint64
+	for _, a := range r.absent {
+		if a.facts.LatestNonce != nil {
+			latest = a.facts.LatestNonce
+			break
+		}
+	}
+	if latest == nil {
+		return false
+	}
+	data := map[string]string{"nonce": u64(m.Nonce), "latest_nonce": u64(*latest), "chain": r.group.chain.Name, "from": m.From.Hex()}
+	if *latest > m.Nonce {
+		rep.Status = StatusReplaced
+		var repl *nodeTx
+		for _, a := range r.absent {
+			if a.facts.Replacement != nil {
+				repl = a.facts.Replacement
+			}
+		}
+		if repl != nil {
+			data["replacement"], data["variant"] = repl.Hash.Hex(), "known"
+			if repl.To != nil && *repl.To == m.From && repl.Value.ToInt().Sign() == 0 {
+				rep.add(CodeCancelled, SevInfo, data)
+				return true
+			}
+		}
+		rep.add(CodeReplaced, SevWarn, data)
+		return true
+	}
+	if r.group.chain.PrivateMempool {
+		rep.add(CodePrivateMempool, SevWarn, data)
+		return true
+	}
+	rep.Status = StatusDropped
+	rep.add(CodeDropped, SevWarn, data)
+	return true
+}
+
+func resultFor(results []groupResult, chainID uint64) (groupResult, bool) {
+	for _, r := range results {
+		for _, a := range r.absent {
+			if a.facts.Chain.ID == chainID {
+				return r, true
+			}
+		}
+	}
+	return groupResult{}, false
+}
+
+func indexing(results []groupResult) bool {
+	for _, r := range results {
+		if r.found != nil || len(r.absent) > 0 {
+			continue
+		}
+		for _, a := range r.failed {
+			if a.err.Fault == noderpc.FaultIndexing {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func failedChains(results []groupResult) string {
+	var names []string
+	for _, r := range results {
+		if r.found == nil && len(r.absent) == 0 && !onlyCancelled(r) {
+			name := r.group.chain.Name
+			if name == "" && len(r.group.endpoints) > 0 {
+				name = noderpc.Redact(r.group.endpoints[0])
+			}
+			names = append(names, name)
+		}
+	}
+	return strings.Join(names, ", ")
+}
+
+// noteDegraded adds rpc_degraded when some chains could not be searched or
+// some follow-up questions failed, so that a verdict says what it rests on.
+func (e *Engine) noteDegraded(rep *Report, results []groupResult, f *Facts) {
+	if rep.has(CodeRPCDegraded) {
+		return
+	}
+	failed := failedChains(results)
+	var notes []string
+	if f != nil {
+		notes = f.Degraded
+	}
+	if failed == "" && len(notes) == 0 {
+		return
+	}
+	data := map[string]string{"failed": failed}
+	if len(notes) > 0 {
+		data["notes"] = strings.Join(notes, "; ")
+	}
+	rep.add(CodeRPCDegraded, SevInfo, data)
+}
+
+// onlyCancelled: the group was stopped because another chain answered.
+func onlyCancelled(r groupResult) bool {
+	for _, a := range r.failed {
+		if a.err.Fault != noderpc.FaultCancelled {
+			return false
+		}
+	}
+	return true
+}

@@ -1,0 +1,174 @@
+package diagnose
+
+import (
+	"math/big"
+	"sort"
+)
+
+// priceBump is geth's replacement rule: a same-nonce transaction replaces a
+// pending one only if both its fee cap and its tip are at least 10% higher.
+const priceBump = 10
+
+// ReplacementMin is the smallest value a replacement may offer for a fee
+// field that was old: max(old × 110 / 100, old + 1), as geth's legacypool.
+func ReplacementMin(old *big.Int) *big.Int {
+	m := new(big.Int).Mul(old, big.NewInt(100+priceBump))
+	m.Div(m, big.NewInt(100))
+	if plus := new(big.Int).Add(old, big.NewInt(1)); m.Cmp(plus) < 0 {
+		return plus
+	}
+	return m
+}
+
+func (e *Engine) judgePending(rep *Report, f *Facts) {
+	tx := f.Tx
+	rep.Status = StatusPending
+	nonce := uint64(tx.Nonce)
+	if f.LatestNonce != nil && *f.LatestNonce > nonce {
+		// The nonce is used: another transaction with it was mined.
+		rep.Status = StatusReplaced
+		rep.add(CodeReplaced, SevWarn, map[string]string{"nonce": u64(nonce), "latest_nonce": u64(*f.LatestNonce)})
+		return
+	}
+	feeCap, tip := offered(tx)
+	next := nextBaseFee(f)
+	fees := &Fees{}
+	if next != nil {
+		fees.NextBaseFeeWei = next.String()
+		if base := currentBaseFee(f); base != nil {
+			fees.BaseFeeWei = base.String()
+		}
+	}
+	median := medianTip(f)
+	if median != nil {
+		fees.TipP50Wei = median.String()
+	}
+	minFee, minTip := ReplacementMin(feeCap), ReplacementMin(tip)
+	fees.ReplacementMinMaxFeeWei, fees.ReplacementMinTipWei = minFee.String(), minTip.String()
+	suggested := new(big.Int).Set(minFee)
+	if next != nil {
+		want := new(big.Int).Add(new(big.Int).Mul(next, big.NewInt(2)), maxBig(minTip, bigOrZero(median)))
+		suggested = maxBig(suggested, want)
+	}
+	fees.SuggestedMaxFeeWei = suggested.String()
+	rep.Fees = fees
+	data := map[string]string{
+		"fee_cap": gwei(feeCap), "tip": gwei(tip), "min_max_fee": gwei(minFee), "min_tip": gwei(minTip),
+		"suggested_max_fee": gwei(suggested), "nonce": u64(nonce), "chain": f.Chain.Name,
+	}
+	if next != nil {
+		data["next_base_fee"] = gwei(next)
+		data["base_fee"] = gwei(next)
+	}
+	if f.LatestNonce != nil && *f.LatestNonce < nonce {
+		d := clone(data)
+		d["missing_nonce"], d["latest_nonce"] = u64(*f.LatestNonce), u64(*f.LatestNonce)
+		d["missing_count"] = u64(nonce - *f.LatestNonce)
+		rep.add(CodeNonceGap, SevError, d)
+	}
+	switch {
+	case next != nil && feeCap.Cmp(next) < 0:
+		rep.add(CodeUnderpriced, SevError, data)
+	case next == nil && f.GasPrice != nil && feeCap.Cmp(f.GasPrice) < 0:
+		d := clone(data)
+		d["gas_price"], d["base_fee"] = gwei(f.GasPrice), gwei(f.GasPrice)
+		rep.add(CodeUnderpriced, SevError, d)
+	case median != nil && median.Sign() > 0 && effectiveTip(feeCap, tip, next).Cmp(median) < 0:
+		d := clone(data)
+		d["tip_p50"] = gwei(median)
+		rep.add(CodeLowTip, SevWarn, d)
+	}
+	if f.Balance != nil {
+		need := new(big.Int).Mul(new(big.Int).SetUint64(uint64(tx.Gas)), feeCap)
+		need.Add(need, tx.Value.ToInt())
+		if f.Balance.Cmp(need) < 0 {
+			rep.add(CodeInsufficientFunds, SevError, map[string]string{
+				"balance": formatUnits(f.Balance, 18), "needed": formatUnits(need, 18), "symbol": f.Chain.Symbol,
+				"short": formatUnits(new(big.Int).Sub(need, f.Balance), 18)})
+		}
+	}
+	if f.Chain.PrivateMempool {
+		rep.add(CodePrivateMempool, SevInfo, map[string]string{"chain": f.Chain.Name})
+	}
+}
+
+// offered is the fee cap and tip a transaction offers (legacy: both are
+// its gas price).
+func offered(tx *nodeTx) (feeCap, tip *big.Int) {
+	if tx.MaxFeePerGas != nil && tx.MaxPriorityFeePerGas != nil {
+		return tx.MaxFeePerGas.ToInt(), tx.MaxPriorityFeePerGas.ToInt()
+	}
+	gp := new(big.Int)
+	if tx.GasPrice != nil {
+		gp = tx.GasPrice.ToInt()
+	}
+	return gp, gp
+}
+
+// effectiveTip is what a miner would get: min(tip, feeCap - baseFee).
+func effectiveTip(feeCap, tip, base *big.Int) *big.Int {
+	if base == nil {
+		return tip
+	}
+	room := new(big.Int).Sub(feeCap, base)
+	if room.Cmp(tip) < 0 {
+		return room
+	}
+	return tip
+}
+
+// nextBaseFee is the last entry of eth_feeHistory's baseFeePerGas.
+func nextBaseFee(f *Facts) *big.Int {
+	if f.FeeHistory == nil || len(f.FeeHistory.BaseFeePerGas) == 0 {
+		return nil
+	}
+	last := f.FeeHistory.BaseFeePerGas[len(f.FeeHistory.BaseFeePerGas)-1]
+	if last == nil || last.ToInt().Sign() == 0 {
+		return nil
+	}
+	return last.ToInt()
+}
+
+func currentBaseFee(f *Facts) *big.Int {
+	n := len(f.FeeHistory.BaseFeePerGas)
+	if n < 2 || f.FeeHistory.BaseFeePerGas[n-2] == nil {
+		return nil
+	}
+	return f.FeeHistory.BaseFeePerGas[n-2].ToInt()
+}
+
+// medianTip is the median of the recent blocks' 50th-percentile tips.
+func medianTip(f *Facts) *big.Int {
+	if f.FeeHistory == nil {
+		return nil
+	}
+	var tips []*big.Int
+	for _, r := range f.FeeHistory.Reward {
+		if len(r) >= 2 && r[1] != nil {
+			tips = append(tips, r[1].ToInt())
+		}
+	}
+	if len(tips) == 0 {
+		return nil
+	}
+	sort.Slice(tips, func(i, j int) bool { return tips[i].Cmp(tips[j]) < 0 })
+	return tips[len(tips)/2]
+}
+
+func maxBig(a, b *big.Int) *big.Int {
+	if a.Cmp(b) >= 0 {
+		return a
+	}
+	return b
+}
+
+func clone(m map[string]string) map[string]string {
+	out := make(map[string]string, len(m)+4)
+	for k, v := range m {
+		out[k] = v
+	}
+	return out
+}
+
+// gwei writes a wei amount in gwei, exact, e.g. "1.5 gwei".
+func gwei(v *big.Int) string { return formatUnits(v, 9) + " gwei" }

@@ -1,0 +1,120 @@
+package simnode
+
+import (
+	"context"
+	"fmt"
+	"math/big"
+
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/core/types"
+	"github.com/ethereum/go-ethereum/params"
+)
+
+// Gwei is 10^9 wei.
+const Gwei = params.GWei
+
+// Tx describes a transaction to send. Zero fields get sensible defaults:
+// the account's pending nonce, fee cap = 2 × base fee + tip, tip 1 gwei,
+// gas from estimation (or 3,000,000 when it would fail).
+type Tx struct {
+	From     int
+	To       *common.Address
+	Value    *big.Int
+	Data     []byte
+	Nonce    *uint64
+	Gas      uint64
+	FeeCap   *big.Int
+	Tip      *big.Int
+	GasPrice *big.Int // legacy transaction when set
+}
+
+// Send signs and submits a transaction and returns it. It does not mine.
+func (n *Node) Send(ctx context.Context, t Tx) (*types.Transaction, error) {
+	c := n.Backend.Client()
+	from := n.Addrs[t.From]
+	var nonce uint64
+	if t.Nonce != nil {
+		nonce = *t.Nonce
+	} else {
+		var err error
+		if nonce, err = c.PendingNonceAt(ctx, from); err != nil {
+			return nil, err
+		}
+	}
+	value := t.Value
+	if value == nil {
+		value = new(big.Int)
+	}
+	gas := t.Gas
+	if gas == 0 {
+		gas = 3_000_000
+		if t.To != nil && len(t.Data) == 0 {
+			gas = 21_000
+		}
+	}
+	var inner types.TxData
+	if t.GasPrice != nil {
+		inner = &types.LegacyTx{Nonce: nonce, GasPrice: t.GasPrice, Gas: gas, To: t.To, Value: value, Data: t.Data}
+	} else {
+		tip := t.Tip
+		if tip == nil {
+			tip = big.NewInt(Gwei)
+		}
+		feeCap := t.FeeCap
+		if feeCap == nil {
+			head, err := c.HeaderByNumber(ctx, nil)
+			if err != nil {
+				return nil, err
+			}
+			feeCap = new(big.Int).Add(new(big.Int).Mul(head.BaseFee, big.NewInt(2)), tip)
+		}
+		inner = &types.DynamicFeeTx{ChainID: new(big.Int).SetUint64(n.ChainID), Nonce: nonce, GasTipCap: tip,
+			GasFeeCap: feeCap, Gas: gas, To: t.To, Value: value, Data: t.Data}
+	}
+	tx, err := types.SignNewTx(n.Keys[t.From], n.signer, inner)
+	if err != nil {
+		return nil, err
+	}
+	if err := c.SendTransaction(ctx, tx); err != nil {
+		return nil, fmt.Errorf("send: %w", err)
+	}
+	return tx, nil
+}
+
+// Mine sends a transaction and commits a block with it.
+func (n *Node) Mine(ctx context.Context, t Tx) (*types.Transaction, error) {
+	tx, err := n.Send(ctx, t)
+	if err != nil {
+		return nil, err
+	}
+	n.Commit()
+	return tx, nil
+}
+
+// Deploy mines a contract creation and returns the contract's address.
+func (n *Node) Deploy(ctx context.Context, from int, code []byte) (common.Address, error) {
+	tx, err := n.Mine(ctx, Tx{From: from, Data: code, Gas: 5_000_000})
+	if err != nil {
+		return common.Address{}, err
+	}
+	r, err := n.Backend.Client().TransactionReceipt(ctx, tx.Hash())
+	if err != nil {
+		return common.Address{}, err
+	}
+	if r.Status != types.ReceiptStatusSuccessful {
+		return common.Address{}, fmt.Errorf("deploy failed")
+	}
+	return r.ContractAddress, nil
+}
+
+// BaseFee is the latest block's base fee.
+func (n *Node) BaseFee(ctx context.Context) (*big.Int, error) {
+	h, err := n.Backend.Client().HeaderByNumber(ctx, nil)
+	if err != nil {
+		return nil, err
+	}
+	return h.BaseFee, nil
+}
+
+// Ptr returns a pointer to v, for Tx fields.
+func Ptr[T any](v T) *T { return &v }
