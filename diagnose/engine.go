@@ -128,12 +128,19 @@ func (e *Engine) dial(ctx context.Context, endpoint string) (*noderpc.Client, er
 func (e *Engine) groups(only uint64) []group {
 	if len(e.cfg.Endpoints) > 0 {
 		var gs []group
+		known := map[uint64]int{} // chain id → index in gs
 		for _, ep := range e.cfg.Endpoints {
-			g := group{endpoints: []string{ep}}
-			if c, ok := e.chainByEndpoint(ep); ok {
-				g.chain, g.known = c, true
+			c, ok := e.chainByEndpoint(ep)
+			if !ok {
+				gs = append(gs, group{endpoints: []string{ep}})
+				continue
 			}
-			gs = append(gs, g)
+			if i, seen := known[c.ID]; seen {
+				gs[i].endpoints = append(gs[i].endpoints, ep)
+				continue
+			}
+			known[c.ID] = len(gs)
+			gs = append(gs, group{chain: c, known: true, endpoints: []string{ep}})
 		}
 		return gs
 	}
@@ -185,7 +192,7 @@ func (e *Engine) Check(ctx context.Context, q Query, opt CheckOptions) (*Report,
 	rep := e.judge(q, opt, f, results, remembered)
 	rep.Searched = rec.all()
 	e.remember(rep, f)
-	if rep.Status == StatusUnknown && !anySound(results) {
+	if rep.Status == StatusUnknown && !anySound(results) && !rep.has(CodeIndexing) {
 		return rep, &NoAnswerError{Searched: rep.Searched}
 	}
 	return rep, nil

@@ -2,6 +2,7 @@ package diagnose
 
 import (
 	"context"
+	"errors"
 	"net/http"
 	"net/http/httptest"
 	"net/http/httputil"
@@ -130,3 +131,5 @@ func wantStatus(t *testing.T, rep *Report, want Status) {
 		t.Fatalf("status = %s, want %s (findings %v, searched %+v)", rep.Status, want, codesOf(rep), rep.Searched)
 	}
 }
+
+func asNoAnswer(err error, target **NoAnswerError) bool { return errors.As(err, target) }

@@ -118,9 +118,7 @@ func (e *Engine) searchGroup(ctx context.Context, g group, hash common.Hash, sen
 			if next < len(g.endpoints) && ctx.Err() == nil {
 				start()
 			}
-			if a.err.Fault != noderpc.FaultCancelled {
-				e.record(rec, g, a)
-			}
+			e.record(rec, g, a)
 		case a.found():
 			res.found = a
 			e.record(rec, g, a)
