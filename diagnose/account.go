@@ -38,10 +38,10 @@ type AccountChain struct {
 }
 
 type accountState struct {
-	chainID        uint64
+	chainID         uint64
 	latest, pending uint64
-	balance        *big.Int
-	code           []byte
+	balance         *big.Int
+	code            []byte
 }
 
 // Account looks an address up on every chain at once: one round trip per

@@ -36,12 +36,7 @@ func render(lang string, code Code, data map[string]string) (string, string) {
 }
 
 // Localize rewrites the findings' titles and details in lang ("en", "zh").
-func Localize(rep *Report, lang string) {
-	for i := range rep.Findings {
-		f := &rep.Findings[i]
-		f.Title, f.Detail = render(lang, f.Code, f.Data)
-	}
-}
+func Localize(rep *Report, lang string) { LocalizeFindings(rep.Findings, lang) }
 
 // fill replaces {name} with data[name] (sanitized), or "?" when missing.
 func fill(s string, data map[string]string) string {
@@ -66,4 +61,11 @@ func fill(s string, data map[string]string) string {
 		s = s[i+j+1:]
 	}
 	return strings.TrimSpace(b.String())
+}
+
+// LocalizeFindings rewrites findings' titles and details in lang.
+func LocalizeFindings(fs []Finding, lang string) {
+	for i := range fs {
+		fs[i].Title, fs[i].Detail = render(lang, fs[i].Code, fs[i].Data)
+	}
 }

@@ -1,0 +1,60 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"text/tabwriter"
+
+	"github.com/spf13/cobra"
+
+	"github.com/unstuck-dev/unstuck/diagnose/chains"
+)
+
+func (a *app) chainsCmd() *cobra.Command {
+	var asJSON bool
+	cmd := &cobra.Command{
+		Use:   "chains",
+		Short: "List the networks unstuck knows and the public endpoints it asks",
+		Args:  cobra.NoArgs,
+		RunE: func(_ *cobra.Command, _ []string) error {
+			reg, err := chains.Default()
+			if err != nil {
+				return err
+			}
+			if asJSON {
+				type row struct {
+					ID             uint64   `json:"id"`
+					Name           string   `json:"name"`
+					Symbol         string   `json:"symbol"`
+					Aliases        []string `json:"aliases"`
+					Explorer       string   `json:"explorer"`
+					Endpoints      []string `json:"endpoints"`
+					L2             string   `json:"l2,omitempty"`
+					PrivateMempool bool     `json:"private_mempool"`
+				}
+				var rows []row
+				for _, c := range reg.All() {
+					rows = append(rows, row{c.ID, c.Name, c.Symbol, c.Aliases, c.Explorer, c.Endpoints, c.L2, c.PrivateMempool})
+				}
+				enc := json.NewEncoder(a.stdout)
+				enc.SetIndent("", "  ")
+				return enc.Encode(rows)
+			}
+			w := tabwriter.NewWriter(a.stdout, 0, 4, 2, ' ', 0)
+			fmt.Fprintln(w, a.word("ID\tNETWORK\tCOIN\tNAMES\tENDPOINTS", "ID\t网络\t币种\t名称\t节点数"))
+			for _, c := range reg.All() {
+				names := ""
+				if len(c.Aliases) > 0 {
+					names = c.Aliases[0]
+					if len(c.Aliases) > 1 {
+						names += ", " + c.Aliases[1]
+					}
+				}
+				fmt.Fprintf(w, "%d\t%s\t%s\t%s\t%d\n", c.ID, c.Name, c.Symbol, names, len(c.Endpoints))
+			}
+			return w.Flush()
+		},
+	}
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print as JSON")
+	return cmd
+}

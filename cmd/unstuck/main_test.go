@@ -1,0 +1,144 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"math/big"
+	"net/http"
+	"net/http/httptest"
+	"net/http/httputil"
+	"net/url"
+	"os"
+	"os/exec"
+	"strconv"
+	"sync/atomic"
+	"testing"
+
+	"github.com/ethereum/go-ethereum/crypto"
+	"github.com/rogpeppe/go-internal/testscript"
+
+	"github.com/unstuck-dev/unstuck/diagnose/simnode"
+)
+
+func TestMain(m *testing.M) {
+	testscript.Main(m, map[string]func(){
+		"unstuck": func() { os.Exit(Main()) },
+	})
+}
+
+// scenario is a simulated node with a few transactions the scripts check.
+type scenario struct {
+	node     *simnode.Node
+	vars     []string
+	requests atomic.Int64
+}
+
+func newScenario(t *testing.T) *scenario {
+	t.Helper()
+	ctx := context.Background()
+	n, err := simnode.Start(0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = n.Close() })
+	s := &scenario{node: n}
+	to := n.Addrs[1]
+	ok, err := n.Mine(ctx, simnode.Tx{From: 0, To: &to, Value: big.NewInt(1e18)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	failer, err := n.DeployFailer(ctx, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	failed, err := n.Mine(ctx, simnode.Tx{From: 0, To: &failer, Data: simnode.MustCalldata("swapExpired", big.NewInt(1))})
+	if err != nil {
+		t.Fatal(err)
+	}
+	base, err := n.BaseFee(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pending, err := n.Send(ctx, simnode.Tx{From: 2, To: &to, Value: big.NewInt(1e18), FeeCap: new(big.Int).Div(base, big.NewInt(2)), Tip: big.NewInt(1e6)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	n.Commit()
+
+	// Every script talks to the node through a counting proxy, so a script
+	// can prove that refused input sent nothing.
+	target, _ := url.Parse(n.URL)
+	rp := httputil.NewSingleHostReverseProxy(target)
+	proxy := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		s.requests.Add(1)
+		rp.ServeHTTP(w, r)
+	}))
+	t.Cleanup(proxy.Close)
+	down := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
+		http.Error(w, "<html>502 Bad Gateway</html>", http.StatusBadGateway)
+	}))
+	t.Cleanup(down.Close)
+	s.vars = []string{
+		"RPC=" + proxy.URL,
+		"DOWN_RPC=" + down.URL,
+		"SUCCESS_TX=" + ok.Hash().Hex(),
+		"FAILED_TX=" + failed.Hash().Hex(),
+		"PENDING_TX=" + pending.Hash().Hex(),
+		"UNKNOWN_TX=" + crypto.Keccak256Hash([]byte("never")).Hex(),
+		"SENDER=" + n.Addrs[0].Hex(),
+	}
+	return s
+}
+
+func TestScripts(t *testing.T) {
+	s := newScenario(t)
+	testscript.Run(t, testscript.Params{
+		Dir: "testdata/script",
+		Setup: func(env *testscript.Env) error {
+			env.Vars = append(env.Vars, s.vars...)
+			env.Vars = append(env.Vars, "UNSTUCK_CACHE_DIR="+env.WorkDir+"/cache", "LANG=en_US.UTF-8", "HOME="+env.WorkDir)
+			return nil
+		},
+		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
+			// exitcode N cmd args...: run cmd and require exit code N.
+			"exitcode": func(ts *testscript.TestScript, neg bool, args []string) {
+				if len(args) < 2 {
+					ts.Fatalf("usage: exitcode N command [args...]")
+				}
+				want, err := strconv.Atoi(args[0])
+				ts.Check(err)
+				cmd := exec.Command(args[1], args[2:]...)
+				cmd.Dir = ts.Getenv("WORK")
+				cmd.Env = environ(ts)
+				err = cmd.Run()
+				got := 0
+				var exitErr *exec.ExitError
+				if errors.As(err, &exitErr) {
+					got = exitErr.ExitCode()
+				} else {
+					ts.Check(err)
+				}
+				if (got == want) == neg {
+					ts.Fatalf("exit code %d, want %d", got, want)
+				}
+			},
+			// requests N: the node has seen exactly N HTTP requests so far.
+			"requests": func(ts *testscript.TestScript, neg bool, args []string) {
+				want, err := strconv.Atoi(args[0])
+				ts.Check(err)
+				if got := int(s.requests.Load()); (got == want) == neg {
+					ts.Fatalf("node saw %d requests, want %d", got, want)
+				}
+			},
+			"resetrequests": func(ts *testscript.TestScript, _ bool, _ []string) { s.requests.Store(0) },
+		},
+	})
+}
+
+func environ(ts *testscript.TestScript) []string {
+	var env []string
+	for _, k := range []string{"PATH", "HOME", "LANG", "UNSTUCK_RPC", "UNSTUCK_CACHE_DIR", "NO_COLOR", "TMPDIR"} {
+		env = append(env, k+"="+ts.Getenv(k))
+	}
+	return env
+}

@@ -1,0 +1,131 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"io"
+	"os"
+	"os/signal"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/unstuck-dev/unstuck/diagnose"
+)
+
+// app carries what every command needs: streams, environment, language.
+type app struct {
+	stdin          io.Reader
+	stdout, stderr io.Writer
+	getenv         func(string) string
+	lang           string
+	isTTY          func() bool
+	// startGuide, when set, opens the interactive app at that guide or step.
+	startGuide string
+}
+
+// Main runs the command line and returns the exit code.
+func Main() int {
+	a := &app{stdin: os.Stdin, stdout: os.Stdout, stderr: os.Stderr, getenv: os.Getenv, isTTY: stdoutIsTTY}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	return a.run(ctx, os.Args[1:])
+}
+
+func (a *app) run(ctx context.Context, args []string) int {
+	a.lang = langFrom(args, a.getenv)
+	// Screen every positional argument before cobra sees (and may echo) it.
+	if screened(args) {
+		return exitCode(&diagnose.InputError{Reason: "refused", Secret: "refused"}, a.stderr, a.lang)
+	}
+	root := a.rootCmd()
+	root.SetArgs(args)
+	err := root.ExecuteContext(ctx)
+	if err != nil && ctx.Err() != nil {
+		err = errors.Join(context.Canceled, err)
+	}
+	return exitCode(err, a.stderr, a.lang)
+}
+
+// screened reports whether the arguments, taken together, carry a secret.
+// Flags and http(s) URLs are left out: they are endpoints, not pastes.
+func screened(args []string) bool {
+	var words []string
+	for i := 0; i < len(args); i++ {
+		arg := args[i]
+		switch {
+		case strings.HasPrefix(arg, "-"):
+			if !strings.Contains(arg, "=") && (arg == "--rpc" || arg == "--from" || arg == "--chain" || arg == "--lang" || arg == "--timeout" || arg == "--confirmations") {
+				i++ // its value is an endpoint, an address, a name or a number
+			}
+		case strings.HasPrefix(strings.ToLower(arg), "http://"), strings.HasPrefix(strings.ToLower(arg), "https://"):
+			words = append(words, arg) // explorer links are screened too
+		default:
+			words = append(words, arg)
+		}
+	}
+	if len(words) == 0 {
+		return false
+	}
+	_, secret := diagnose.DetectSecret(strings.Join(words, " "))
+	return secret
+}
+
+func (a *app) rootCmd() *cobra.Command {
+	root := &cobra.Command{
+		Use:   "unstuck",
+		Short: "A self-help desk for self-custody wallets: stuck transfers and DApps that won't connect",
+		Long: `unstuck helps when a transfer is stuck, failed or missing, or a DApp will not connect.
+It checks a transaction hash against public nodes and walks you through what to do next.
+
+It never asks for your recovery phrase or private key. Nobody legitimate ever will.`,
+		Version:       buildVersion(),
+		SilenceUsage:  true,
+		SilenceErrors: true,
+		Args:          cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			return a.runHome(cmd)
+		},
+	}
+	root.SetOut(a.stdout)
+	root.SetErr(a.stderr)
+	root.SetIn(a.stdin)
+	root.SetVersionTemplate("unstuck {{.Version}}\n")
+	root.PersistentFlags().String("lang", "", "language: en or zh (default from LC_ALL/LANG)")
+	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
+	root.AddCommand(a.checkCmd(), a.chainsCmd())
+	for _, c := range a.extraCmds() {
+		root.AddCommand(c)
+	}
+	return root
+}
+
+// langFrom picks the language: --lang, else LC_ALL, LC_MESSAGES, LANG.
+func langFrom(args []string, getenv func(string) string) string {
+	for i, arg := range args {
+		switch {
+		case strings.HasPrefix(arg, "--lang="):
+			return normLang(strings.TrimPrefix(arg, "--lang="))
+		case arg == "--lang" && i+1 < len(args):
+			return normLang(args[i+1])
+		}
+	}
+	for _, k := range []string{"LC_ALL", "LC_MESSAGES", "LANG"} {
+		if v := getenv(k); v != "" {
+			return normLang(v)
+		}
+	}
+	return "en"
+}
+
+func normLang(s string) string {
+	if strings.HasPrefix(strings.ToLower(s), "zh") {
+		return "zh"
+	}
+	return "en"
+}
+
+func stdoutIsTTY() bool {
+	fi, err := os.Stdout.Stat()
+	return err == nil && fi.Mode()&os.ModeCharDevice != 0
+}

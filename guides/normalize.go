@@ -1,0 +1,151 @@
+package guides
+
+import (
+	"strings"
+	"unicode"
+)
+
+// normalize prepares text for matching: lower case, full-width forms to
+// half-width, quotes and JSON punctuation to spaces, runs of space
+// collapsed, and no spaces next to Chinese characters (so "Gas 不足" and
+// "Gas不足" read the same).
+func normalize(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	space := true // drop leading spaces
+	for _, r := range s {
+		r = halfWidth(r)
+		if isSeparator(r) {
+			if !space {
+				b.WriteByte(' ')
+				space = true
+			}
+			continue
+		}
+		b.WriteRune(unicode.ToLower(r))
+		space = false
+	}
+	return dropCJKSpaces(strings.TrimRight(b.String(), " "))
+}
+
+// halfWidth maps full-width ASCII forms and CJK punctuation to ASCII.
+func halfWidth(r rune) rune {
+	switch {
+	case r >= 0xFF01 && r <= 0xFF5E:
+		return r - 0xFEE0
+	case r == 0x3000:
+		return ' '
+	case r == '。':
+		return '.'
+	case r == '、':
+		return ','
+	}
+	return r
+}
+
+// isSeparator reports whether r carries no meaning for matching: spaces,
+// control characters, quotes, brackets and JSON punctuation. Minus signs,
+// dots, underscores and slashes are kept.
+func isSeparator(r rune) bool {
+	if unicode.IsSpace(r) || unicode.IsControl(r) || r == unicode.ReplacementChar {
+		return true
+	}
+	switch r {
+	case '"', '\'', '`', '{', '}', '[', ']', '(', ')', '<', '>', ',', ';', ':', '=', '\\', '|',
+		'!', '?', '“', '”', '‘', '’', '「', '」', '『', '』', '《', '》', '【', '】', '〈', '〉', '…':
+		return true
+	}
+	return false
+}
+
+func isCJK(r rune) bool {
+	return unicode.Is(unicode.Han, r) || r >= 0x3000 && r <= 0x303F
+}
+
+// dropCJKSpaces removes single spaces that touch a Chinese character.
+func dropCJKSpaces(s string) string {
+	if !strings.Contains(s, " ") {
+		return s
+	}
+	rs := []rune(s)
+	out := rs[:0:0]
+	for i, r := range rs {
+		if r == ' ' && i > 0 && i+1 < len(rs) && (isCJK(rs[i-1]) || isCJK(rs[i+1])) {
+			continue
+		}
+		out = append(out, r)
+	}
+	return string(out)
+}
+
+func isWordByte(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '_'
+}
+
+// normCode turns a match code into its lookup key: digits without sign or
+// leading zeros ("-32002" → "32002"), or a lower-case name
+// ("ACTION_REJECTED" → "action_rejected").
+func normCode(c string) (string, bool) {
+	c = strings.TrimSpace(c)
+	num := strings.TrimLeft(c, "+-")
+	if len(num) < len(c)-1 {
+		return "", false
+	}
+	if num != "" && len(num) <= 12 && strings.Trim(num, "0123456789") == "" {
+		if t := strings.TrimLeft(num, "0"); t != "" {
+			return t, true
+		}
+		return "0", true
+	}
+	if num != c || len(c) < 3 || len(c) > 64 {
+		return "", false
+	}
+	lc := strings.ToLower(c)
+	if lc[0] < 'a' || lc[0] > 'z' {
+		return "", false
+	}
+	for i := 0; i < len(lc); i++ {
+		if !isWordByte(lc[i]) {
+			return "", false
+		}
+	}
+	return lc, true
+}
+
+// token is a whole number or word found in normalized text.
+type token struct {
+	key string
+	pos int
+}
+
+// tokens returns the whole numbers (sign and leading zeros dropped) and
+// the words of normalized text. A number glued to letters ("0x4902",
+// "49021", "v2") or part of a decimal ("0.5000") is not a number.
+func tokens(s string) []token {
+	var out []token
+	for i := 0; i < len(s); {
+		if !isWordByte(s[i]) {
+			i++
+			continue
+		}
+		j := i
+		for j < len(s) && isWordByte(s[j]) {
+			j++
+		}
+		word := s[i:j]
+		decimal := i > 0 && s[i-1] == '.' || j+1 < len(s) && s[j] == '.' && s[j+1] >= '0' && s[j+1] <= '9'
+		if strings.Trim(word, "0123456789") == "" {
+			if !decimal && len(word) <= 12 {
+				key := strings.TrimLeft(word, "0")
+				if key == "" {
+					key = "0"
+				}
+				out = append(out, token{key, i})
+			}
+		} else {
+			out = append(out, token{word, i})
+		}
+		i = j
+	}
+	return out
+}
