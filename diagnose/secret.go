@@ -1,0 +1,192 @@
+package diagnose
+
+import (
+	"math"
+	"regexp"
+	"strings"
+	"sync"
+	"unicode"
+
+	"github.com/tyler-smith/go-bip39/wordlists"
+)
+
+// SecretKind names the kind of secret DetectSecret found.
+type SecretKind string
+
+// Secret kinds.
+const (
+	SecretRecoveryPhrase SecretKind = "recovery_phrase"
+	SecretPrivateKey     SecretKind = "private_key"
+	SecretExtendedKey    SecretKind = "extended_key"
+	SecretKeystore       SecretKind = "keystore"
+)
+
+// DetectSecret reports whether s contains something that controls a wallet:
+// a BIP-39 recovery phrase, a raw private key, an extended private key or a
+// keystore file. It runs locally on every text input before anything else
+// looks at it, so that such text is never sent, stored or echoed. It returns
+// only the kind, never the secret or where it was found.
+//
+// Each rule exists because of how wallets show secrets and how users paste
+// them; see the comment on each check. The thresholds were measured against
+// ordinary text (see phraseWords and hanWindowScore) and are pinned by the tests.
+func DetectSecret(s string) (SecretKind, bool) {
+	t := foldText(s)
+	lower := strings.ToLower(t)
+	switch {
+	case (strings.Contains(lower, "kdf") || strings.Contains(lower, "cipher")) && keystorePattern.MatchString(t):
+		return SecretKeystore, true
+	case strings.Contains(lower, "prv") && extendedKeyPattern.MatchString(t):
+		return SecretExtendedKey, true
+	case hasBareKey(t) || strings.Contains(lower, "0x") && labelledKeyPattern.MatchString(t):
+		return SecretPrivateKey, true
+	case hasPhrase(t):
+		return SecretRecoveryPhrase, true
+	}
+	return "", false
+}
+
+// foldText maps full-width ASCII (what a Chinese input method types: ０ｘ,
+// ａｂｃ) to ASCII and the ideographic space to a space, and drops
+// zero-width characters and the BOM, which copy-paste from apps and web
+// pages leaves inside words and keys.
+func foldText(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	for _, r := range s {
+		switch {
+		case r >= 0xFF01 && r <= 0xFF5E:
+			b.WriteRune(r - 0xFF01 + '!')
+		case r == 0x3000:
+			b.WriteByte(' ')
+		case r == 0x200B, r == 0x200C, r == 0x200D, r == 0x2060, r == 0xFEFF, r == 0x00AD:
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+var (
+	// A keystore (Web3 Secret Storage) file holds the key encrypted under a
+	// password users reuse: "crypto" with "ciphertext"/"kdf" inside. A
+	// partial paste still gives away the ciphertext, so any one of the
+	// distinctive field names followed by a colon is enough.
+	keystorePattern = regexp.MustCompile(`(?i)["']?\b(ciphertext|cipherparams|kdfparams|kdf)\b["']?\s*:`)
+
+	// BIP-32 extended private keys (xprv, tprv and the SLIP-132 yprv/zprv/
+	// uprv/vprv forms) are base58, 111 characters. A truncated one still
+	// leaks key material, so 40 base58 characters after the prefix suffice;
+	// prose never has them.
+	extendedKeyPattern = regexp.MustCompile(`(?:^|[^0-9A-Za-z])[xtyzuvYZUV]prv[1-9A-HJ-NP-Za-km-z]{40,}`)
+
+	// "private key: 0x…" or "私钥是 0x…": a 0x-prefixed 64-hex value is
+	// normally a transaction hash, but not when the user labels it a key.
+	labelledKeyPattern = regexp.MustCompile(`(?i)(private[\s_-]*key|priv[\s_-]*key|私钥|密钥)\s*(is|was|[:=：是为])?\s*["'“‘]?\s*0x[0-9a-f]{64}(?:[^0-9a-z]|$)`)
+)
+
+// hasBareKey finds 64 hex digits standing alone without "0x": the form in
+// which MetaMask, imToken and Trust Wallet export a private key. "0x" + 64
+// hex is a transaction hash and is not matched (the digits follow an "x").
+// A 64-hex path segment of a link (mempool.space/tx/…, a Bitcoin or Tron
+// transaction) is not a key either.
+func hasBareKey(t string) bool {
+	n := 0
+	for i := 0; i <= len(t); i++ {
+		if i < len(t) && isHexDigit(t[i]) {
+			n++
+			continue
+		}
+		if n == 64 {
+			start := i - 64
+			before := byte(' ')
+			if start > 0 {
+				before = t[start-1]
+			}
+			after := byte(' ')
+			if i < len(t) {
+				after = t[i]
+			}
+			if !isWordByte(before) && !isWordByte(after) && before != '/' && before != '#' {
+				return true
+			}
+		}
+		n = 0
+	}
+	return false
+}
+
+func isHexDigit(c byte) bool {
+	return c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F'
+}
+
+func isWordByte(c byte) bool {
+	return isHexDigit(c) || c >= 'g' && c <= 'z' || c >= 'G' && c <= 'Z' || c == '_'
+}
+
+// lexicon is the BIP-39 word lists in the shape the phrase rules need. It is
+// built once on first use and never changed.
+type lexicon struct {
+	english map[string]bool
+	common  map[string]bool // englishCommon
+	prefix4 map[string]bool // the first four letters of each English word: they identify it
+	han     map[rune]int    // Chinese word → its index (rank by frequency, 0 = most common)
+	score   [2048]float64   // hanScore of each index
+}
+
+var lexiconOnce = sync.OnceValue(func() *lexicon {
+	lx := &lexicon{
+		english: make(map[string]bool, 2048),
+		common:  make(map[string]bool),
+		prefix4: make(map[string]bool, 2048),
+		han:     make(map[rune]int, 3000),
+	}
+	for _, w := range wordlists.English {
+		lx.english[w] = true
+		lx.prefix4[w[:min(4, len(w))]] = true
+	}
+	for _, w := range strings.Fields(englishCommon) {
+		lx.common[w] = true
+	}
+	// The simplified and traditional lists are the same words in the same
+	// order, so a character's index is its rank in either.
+	for _, list := range [][]string{wordlists.ChineseSimplified, wordlists.ChineseTraditional} {
+		for i, w := range list {
+			if r := []rune(w); len(r) == 1 {
+				lx.han[r[0]] = i
+			}
+		}
+	}
+	for i := range lx.score {
+		lx.score[i] = hanScore(i)
+	}
+	return lx
+})
+
+// hanScore weighs a Chinese word by its rank. The Chinese lists are ordered
+// by frequency, so ordinary text is dominated by low ranks (的 是 我 了 …),
+// while a phrase draws its 12–24 characters uniformly from all 2048.
+func hanScore(rank int) float64 { return math.Log(float64(rank) + 10) }
+
+func hasPhrase(t string) bool {
+	lx := lexiconOnce()
+	return englishPhrase(t, lx) || chinesePhrase(t, lx)
+}
+
+func isHan(r rune) bool { return unicode.Is(unicode.Han, r) }
+
+// phraseWords is the length of the shortest phrase wallets create. Any 12
+// consecutive English wordlist words (4-letter abbreviations count as words,
+// and one of the 12 may be a typo) are a phrase unless at least three of
+// them are among englishCommon.
+//
+// Why this is sound: many everyday words are BIP-39 words ("that you have
+// this will help"), but "the", "and", "of", "to", "is", "my", "it", "for",
+// "with" are not, so prose breaks runs quickly. Measured on 26 MB of English
+// (Debian's message catalogs and licence texts, vim's documentation, Go's
+// doc comments): runs of 12 occur only in repetitive data ("unknown
+// unknown …", "sign extend sign extend …") or terse lists, and ordinary
+// sentences that get that long ("key again enter same key again you can now
+// edit this file") carry three or more common words. A random phrase has
+// three of them in a 12-word window with probability 0.14%.
+const phraseWords = 12
