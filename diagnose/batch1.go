@@ -76,7 +76,7 @@ func (e *Engine) parseBatch1(g group, calls []*noderpc.Call, hash common.Hash, f
 			Reason: fmt.Sprintf("the endpoint is on chain %d (%s), not %s (%d)", id, e.reg.Name(id), g.chain.Name, g.chain.ID)}
 	}
 	f := &Facts{Hash: hash, Chain: e.chainOf(id, g)}
-	for _, i := range []int{1, 2, 3} {
+	for _, i := range []int{1, 3} {
 		if calls[i].Err != nil {
 			return nil, callFault(calls[i].Err, calls[i].Method)
 		}
@@ -84,8 +84,17 @@ func (e *Engine) parseBatch1(g group, calls []*noderpc.Call, hash common.Hash, f
 	if f.Tx, err = decodeTx(calls[1].Result, hash); err != nil {
 		return nil, decodeFault("eth_getTransactionByHash", err)
 	}
-	if f.Receipt, err = decodeReceipt(calls[2].Result, hash); err != nil {
-		return nil, decodeFault("eth_getTransactionReceipt", err)
+	// A transaction still in the pool has no receipt. geth answers the
+	// receipt lookup of a pooled transaction with "indexing in progress"
+	// while its indexer runs: that is not a fault when the pool has it.
+	pooled := f.Tx != nil && f.Tx.BlockNumber == nil
+	switch {
+	case calls[2].Err != nil && !pooled:
+		return nil, callFault(calls[2].Err, calls[2].Method)
+	case calls[2].Err == nil:
+		if f.Receipt, err = decodeReceipt(calls[2].Result, hash); err != nil {
+			return nil, decodeFault("eth_getTransactionReceipt", err)
+		}
 	}
 	if f.Head, err = decodeUint(calls[3].Result); err != nil {
 		return nil, malformed("eth_blockNumber", err)

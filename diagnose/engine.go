@@ -73,12 +73,13 @@ type CheckOptions struct {
 type NoAnswerError struct{ Searched []Searched }
 
 func (e *NoAnswerError) Error() string {
-	faults := map[string]bool{}
+	seen := map[string]bool{}
 	var kinds []string
 	for _, s := range e.Searched {
-		if s.Fault != "" && !faults[s.Fault] {
-			faults[s.Fault] = true
-			kinds = append(kinds, s.Fault)
+		words := noderpc.Fault(s.Fault).Words()
+		if s.Fault != "" && s.Fault != string(noderpc.FaultCancelled) && !seen[words] {
+			seen[words] = true
+			kinds = append(kinds, words)
 		}
 	}
 	msg := "no node could be asked right now: check your internet connection, or try again in a minute"

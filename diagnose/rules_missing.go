@@ -155,6 +155,12 @@ func (e *Engine) noteDegraded(rep *Report, results []groupResult, f *Facts) {
 	if len(notes) > 0 {
 		data["notes"] = strings.Join(notes, "; ")
 	}
+	switch { // only the parts there are: a missing one would read "?"
+	case failed == "":
+		data["variant"] = "notes"
+	case len(notes) == 0:
+		data["variant"] = "failed"
+	}
 	rep.add(CodeRPCDegraded, SevInfo, data)
 }
 

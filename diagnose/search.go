@@ -124,6 +124,7 @@ func (e *Engine) searchGroup(ctx context.Context, g group, hash common.Hash, sen
 			e.record(rec, g, a)
 			cancel()
 			e.drain(answers, inflight, g, rec)
+			e.markStale(&res, g, rec) // records who said "absent" before
 			return res
 		default:
 			res.absent = append(res.absent, a)
@@ -152,9 +153,13 @@ func (e *Engine) drain(answers <-chan *answer, inflight int, g group, rec *recor
 }
 
 // markStale turns "absent" answers from endpoints far behind the best head
-// into stale faults, keeping at least the freshest answer.
+// (the finder's head counts too) into stale faults, keeping at least the
+// freshest answer, and records them.
 func (e *Engine) markStale(res *groupResult, g group, rec *recorder) {
 	var best uint64
+	if res.found != nil {
+		best = res.found.facts.Head
+	}
 	for _, a := range res.absent {
 		best = max(best, a.facts.Head)
 	}

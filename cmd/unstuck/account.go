@@ -111,8 +111,8 @@ func (a *app) endpointCmd() *cobra.Command {
 		timeout = diagnose.DefaultTimeout
 	)
 	cmd := &cobra.Command{
-		Use:   "endpoint <url>",
-		Short: "Check a custom RPC endpoint: right chain, up to date, how fast",
+		Use:     "endpoint <url>",
+		Short:   "Check a custom RPC endpoint: right chain, up to date, how fast",
 		Example: `  unstuck endpoint https://my-node.example/rpc --chain bsc`,
 		Args: func(_ *cobra.Command, args []string) error {
 			if len(args) != 1 {

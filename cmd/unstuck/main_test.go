@@ -28,9 +28,26 @@ func TestMain(m *testing.M) {
 
 // scenario is a simulated node with a few transactions the scripts check.
 type scenario struct {
-	node     *simnode.Node
-	vars     []string
+	node *simnode.Node
+	vars []string
+	// requests counts what reached the node through the shared proxy in
+	// vars' RPC (Go tests); each script gets its own proxy and counter.
 	requests atomic.Int64
+}
+
+// countingProxy puts a request counter in front of the node, one per
+// script, so a script can prove that refused input sent nothing.
+func (s *scenario) countingProxy(env *testscript.Env) *atomic.Int64 {
+	target, _ := url.Parse(s.node.URL)
+	rp := httputil.NewSingleHostReverseProxy(target)
+	var n atomic.Int64
+	proxy := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		n.Add(1)
+		rp.ServeHTTP(w, r)
+	}))
+	env.Defer(proxy.Close)
+	env.Setenv("RPC", proxy.URL)
+	return &n
 }
 
 func newScenario(t *testing.T) *scenario {
@@ -65,21 +82,19 @@ func newScenario(t *testing.T) *scenario {
 	}
 	n.Commit()
 
-	// Every script talks to the node through a counting proxy, so a script
-	// can prove that refused input sent nothing.
 	target, _ := url.Parse(n.URL)
 	rp := httputil.NewSingleHostReverseProxy(target)
-	proxy := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+	shared := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		s.requests.Add(1)
 		rp.ServeHTTP(w, r)
 	}))
-	t.Cleanup(proxy.Close)
+	t.Cleanup(shared.Close)
 	down := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
 		http.Error(w, "<html>502 Bad Gateway</html>", http.StatusBadGateway)
 	}))
 	t.Cleanup(down.Close)
 	s.vars = []string{
-		"RPC=" + proxy.URL,
+		"RPC=" + shared.URL,
 		"DOWN_RPC=" + down.URL,
 		"SUCCESS_TX=" + ok.Hash().Hex(),
 		"FAILED_TX=" + failed.Hash().Hex(),
@@ -96,6 +111,7 @@ func TestScripts(t *testing.T) {
 		Dir: "testdata/script",
 		Setup: func(env *testscript.Env) error {
 			env.Vars = append(env.Vars, s.vars...)
+			env.Values["requests"] = s.countingProxy(env)
 			env.Vars = append(env.Vars, "UNSTUCK_CACHE_DIR="+env.WorkDir+"/cache", "LANG=en_US.UTF-8", "HOME="+env.WorkDir)
 			return nil
 		},
@@ -126,11 +142,10 @@ func TestScripts(t *testing.T) {
 			"requests": func(ts *testscript.TestScript, neg bool, args []string) {
 				want, err := strconv.Atoi(args[0])
 				ts.Check(err)
-				if got := int(s.requests.Load()); (got == want) == neg {
+				if got := int(ts.Value("requests").(*atomic.Int64).Load()); (got == want) == neg {
 					ts.Fatalf("node saw %d requests, want %d", got, want)
 				}
 			},
-			"resetrequests": func(ts *testscript.TestScript, _ bool, _ []string) { s.requests.Store(0) },
 		},
 	})
 }

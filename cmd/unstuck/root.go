@@ -47,28 +47,60 @@ func (a *app) run(ctx context.Context, args []string) int {
 	return exitCode(err, a.stderr, a.lang)
 }
 
-// screened reports whether the arguments, taken together, carry a secret.
-// Flags and http(s) URLs are left out: they are endpoints, not pastes.
+// screened reports whether the arguments carry a secret: any argument on
+// its own (flag values included), or the words of the command line taken
+// together, since a phrase is often pasted as many arguments.
 func screened(args []string) bool {
 	var words []string
 	for i := 0; i < len(args); i++ {
 		arg := args[i]
+		if _, secret := diagnose.DetectSecret(arg); secret {
+			return true
+		}
 		switch {
-		case strings.HasPrefix(arg, "-"):
-			if !strings.Contains(arg, "=") && (arg == "--rpc" || arg == "--from" || arg == "--chain" || arg == "--lang" || arg == "--timeout" || arg == "--confirmations") {
+		case isFlag(arg):
+			if !strings.Contains(arg, "=") && takesValue(arg) {
 				i++ // its value is an endpoint, an address, a name or a number
+				if i < len(args) {
+					if _, secret := diagnose.DetectSecret(args[i]); secret {
+						return true
+					}
+				}
 			}
-		case strings.HasPrefix(strings.ToLower(arg), "http://"), strings.HasPrefix(strings.ToLower(arg), "https://"):
-			words = append(words, arg) // explorer links are screened too
 		default:
 			words = append(words, arg)
 		}
 	}
-	if len(words) == 0 {
+	if len(words) < 2 {
 		return false
 	}
 	_, secret := diagnose.DetectSecret(strings.Join(words, " "))
 	return secret
+}
+
+// isFlag: -x or --name[=value]; "- abandon" (a pasted list) is not a flag.
+func isFlag(arg string) bool {
+	name := strings.TrimPrefix(strings.TrimPrefix(arg, "-"), "-")
+	if name == arg || name == "" {
+		return false
+	}
+	if i := strings.IndexByte(name, '='); i >= 0 {
+		name = name[:i]
+	}
+	for _, r := range name {
+		if !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '-') {
+			return false
+		}
+	}
+	return true
+}
+
+func takesValue(flag string) bool {
+	switch flag {
+	case "--rpc", "--from", "--chain", "--lang", "--timeout", "--interval":
+		return true
+	}
+	return false
 }
 
 func (a *app) rootCmd() *cobra.Command {

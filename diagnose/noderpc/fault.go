@@ -42,6 +42,32 @@ const (
 	FaultNoState       Fault = "state_unavailable"
 )
 
+// Words says what the fault means in a few words a user knows, for lists
+// such as "(too slow to answer, server error)".
+func (f Fault) Words() string {
+	switch f {
+	case FaultTimeout:
+		return "too slow to answer"
+	case FaultRefused, FaultDNS, FaultTLS, FaultHTTP:
+		return "could not connect"
+	case FaultReset:
+		return "connection dropped"
+	case FaultRateLimited:
+		return "too busy right now"
+	case FaultServer:
+		return "server error"
+	case FaultWrongChain:
+		return "on another network"
+	case FaultIndexing:
+		return "still indexing"
+	case FaultStale:
+		return "far behind"
+	case FaultCancelled:
+		return "not needed"
+	}
+	return "unusable answer"
+}
+
 // Error is an endpoint failure: a fault kind, a plain reason, and the cause.
 type Error struct {
 	Fault      Fault

@@ -5,12 +5,17 @@
 package simnode
 
 import (
+	"context"
 	"crypto/ecdsa"
 	"errors"
 	"fmt"
 	"math/big"
 	"net"
 	"strconv"
+	"strings"
+	"time"
+
+	"github.com/ethereum/go-ethereum"
 
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/core/types"
@@ -80,7 +85,33 @@ func Start(chainID uint64) (*Node, error) {
 	n.URL = "http://127.0.0.1:" + strconv.Itoa(port)
 	n.signer = types.LatestSignerForChainID(new(big.Int).SetUint64(chainID))
 	n.Backend.Commit()
+	if err := n.waitIndexed(); err != nil {
+		_ = n.Close()
+		return nil, err
+	}
 	return n, nil
+}
+
+// waitIndexed waits until the node's transaction indexer has finished its
+// first run: before that, geth answers lookups of unknown hashes with
+// "transaction indexing is in progress" (as mainnet nodes do after start).
+func (n *Node) waitIndexed() error {
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	for {
+		_, _, err := n.Backend.Client().TransactionByHash(ctx, common.Hash{1})
+		if err == nil || errors.Is(err, ethereum.NotFound) {
+			return nil
+		}
+		if !strings.Contains(err.Error(), "indexing") {
+			return fmt.Errorf("simulated node: %w", err)
+		}
+		select {
+		case <-ctx.Done():
+			return fmt.Errorf("simulated node still indexing: %w", ctx.Err())
+		case <-time.After(5 * time.Millisecond):
+		}
+	}
 }
 
 // Close stops the node.

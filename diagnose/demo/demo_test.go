@@ -1,0 +1,222 @@
+package demo
+
+import (
+	"context"
+	"errors"
+	"net"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/crypto"
+
+	"github.com/unstuck-dev/unstuck/diagnose"
+)
+
+func startDemo(t *testing.T) *Demo {
+	t.Helper()
+	d, err := Start()
+	if err != nil {
+		t.Fatalf("start demo: %v", err)
+	}
+	t.Cleanup(func() { _ = d.Close() })
+	return d
+}
+
+func noMisses(t *testing.T, d *Demo) {
+	t.Helper()
+	if m := d.Misses(); len(m) > 0 {
+		t.Fatalf("%d requests had no recording (run go generate ./diagnose/demo); first: %s %s", len(m), m[0].Method, m[0].Params)
+	}
+}
+
+// TestExamples runs every demo transaction through the engine against the
+// demo server: each gets the status and findings its recipe expects, and
+// the recordings answer every request the current engine makes. A pending
+// example asks more once the engine remembers it, so each runs twice, the
+// first time in reverse order.
+func TestExamples(t *testing.T) {
+	d := startDemo(t)
+	ctx := context.Background()
+	examples := d.Examples()
+	if len(examples) == 0 {
+		t.Fatal("no examples")
+	}
+	reversed := slices.Clone(examples)
+	slices.Reverse(reversed)
+	for pass, list := range [][]Example{reversed, examples} {
+		for _, ex := range list {
+			rep, err := d.Run(ctx, ex)
+			if err != nil {
+				t.Fatalf("pass %d, %s: %v", pass+1, ex.ID, err)
+			}
+			if err := ex.Verify(rep); err != nil {
+				t.Errorf("pass %d: %v", pass+1, err)
+			}
+			if !rep.Demo {
+				t.Errorf("%s: report not marked as a demo", ex.ID)
+			}
+			if rep.Chain != nil && rep.Chain.Name != ChainName {
+				t.Errorf("%s: chain %q, want %q", ex.ID, rep.Chain.Name, ChainName)
+			}
+			if rep.Chain != nil && rep.Chain.ExplorerTxURL != "" {
+				t.Errorf("%s: a demo report links to an explorer: %s", ex.ID, rep.Chain.ExplorerTxURL)
+			}
+			for _, s := range rep.Searched {
+				if s.Result == "error" {
+					t.Errorf("%s: searched %+v", ex.ID, s)
+				}
+			}
+		}
+	}
+	noMisses(t, d)
+}
+
+// TestExamplesCoverIssue holds the list to what the demo promises: one
+// example per status and per important finding.
+func TestExamplesCoverIssue(t *testing.T) {
+	rec, err := Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	reg, err := Registry("http://127.0.0.1:1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	statuses := map[diagnose.Status]bool{}
+	codes := map[diagnose.Code]bool{}
+	reverts := map[string]bool{}
+	ids := map[string]bool{}
+	for _, ex := range rec.Examples {
+		if ids[ex.ID] {
+			t.Errorf("duplicate example id %s", ex.ID)
+		}
+		ids[ex.ID] = true
+		statuses[ex.Status] = true
+		for _, c := range ex.Findings {
+			codes[c] = true
+		}
+		reverts[ex.Revert] = true
+		if ex.LabelEn == "" || ex.LabelZh == "" || ex.Label("zh") == ex.Label("en") {
+			t.Errorf("%s: labels en %q zh %q", ex.ID, ex.LabelEn, ex.LabelZh)
+		}
+		if q, err := diagnose.ParseInput(ex.Input, reg); err != nil || q.Kind != diagnose.KindTxHash {
+			t.Errorf("%s: input %q: %v", ex.ID, ex.Input, err)
+		}
+	}
+	for _, s := range diagnose.Statuses() {
+		if s != diagnose.StatusUnknown && !statuses[s] {
+			t.Errorf("no example with status %s", s)
+		}
+	}
+	for _, c := range []diagnose.Code{diagnose.CodeTokenTransfer, diagnose.CodeReverted, diagnose.CodeOutOfGas,
+		diagnose.CodeUnderpriced, diagnose.CodeNonceGap, diagnose.CodeReplaced, diagnose.CodeDropped,
+		diagnose.CodeSentToTokenContract, diagnose.CodeWrongChain, diagnose.CodeNotFound} {
+		if !codes[c] {
+			t.Errorf("no example with finding %s", c)
+		}
+	}
+	for _, r := range []string{"Error(string)", "Panic(uint256)", "V3TooLittleReceived()"} {
+		if !reverts[r] {
+			t.Errorf("no example whose revert is %s", r)
+		}
+	}
+}
+
+// TestUnknownHashIsAMiss: a hash the recordings never saw is not "not
+// found" on the demo's word: the check gives no verdict, says why, and the
+// request is a recorded miss. So is an address the recordings never saw.
+func TestUnknownHashIsAMiss(t *testing.T) {
+	d := startDemo(t)
+	ctx := context.Background()
+	hash := crypto.Keccak256Hash([]byte("not in the recordings"))
+	rep, err := d.Check(ctx, diagnose.Query{Kind: diagnose.KindTxHash, Hash: hash, Raw: hash.Hex()}, diagnose.CheckOptions{})
+	var notRecorded *NotRecordedError
+	if !errors.As(err, &notRecorded) || rep != nil {
+		t.Fatalf("report %+v, err %v: want no report and *NotRecordedError", rep, err)
+	}
+	if !strings.Contains(err.Error(), "unstuck check") {
+		t.Errorf("error does not say what to do: %v", err)
+	}
+	if !slices.ContainsFunc(notRecorded.Misses, func(m Miss) bool {
+		return m.Method == "eth_getTransactionByHash" && strings.Contains(m.Params, strings.ToLower(hash.Hex()))
+	}) {
+		t.Errorf("misses = %+v, want eth_getTransactionByHash of %s", notRecorded.Misses, hash.Hex())
+	}
+	if len(d.Misses()) != len(notRecorded.Misses) {
+		t.Errorf("server misses %d, error names %d", len(d.Misses()), len(notRecorded.Misses))
+	}
+	acc, err := d.Account(ctx, common.HexToAddress("0x000000000000000000000000000000000000dEaD"))
+	if !errors.As(err, &notRecorded) || acc != nil {
+		t.Fatalf("account %+v, err %v: want *NotRecordedError", acc, err)
+	}
+}
+
+func TestListensOnLoopbackOnly(t *testing.T) {
+	d := startDemo(t)
+	host, _, err := net.SplitHostPort(d.srv.Addr)
+	if err != nil || host != "127.0.0.1" || !strings.HasPrefix(d.URL(), "http://127.0.0.1:") {
+		t.Fatalf("demo listens on %s (%s)", d.srv.Addr, d.URL())
+	}
+	// The engine's client reaches the demo server and nothing else.
+	for _, url := range []string{"http://192.0.2.1:80/", "http://localhost:1/", "https://bscscan.com/"} {
+		resp, err := LoopbackOnly(d.srv.Addr).Get(url)
+		if err == nil {
+			resp.Body.Close()
+			t.Errorf("%s: reached", url)
+		} else if !strings.Contains(err.Error(), "never leaves this computer") {
+			t.Errorf("%s: %v", url, err)
+		}
+	}
+	if _, err := d.Endpoint(context.Background(), "https://rpc.example.org", 0); err == nil {
+		t.Error("the demo checked an outside endpoint")
+	}
+}
+
+// TestAccountAndEndpoint: the TUI's other checks work on the demo chain.
+func TestAccountAndEndpoint(t *testing.T) {
+	d := startDemo(t)
+	ctx := context.Background()
+	rep, err := d.Run(ctx, d.Examples()[0])
+	if err != nil || rep.Tx == nil {
+		t.Fatalf("first example: %v %+v", err, rep)
+	}
+	acc, err := d.Account(ctx, common.HexToAddress(rep.Tx.From))
+	if err != nil || len(acc.Chains) != 1 || acc.Chains[0].ChainID != ChainID || acc.Chains[0].LatestNonce == 0 {
+		t.Fatalf("account: %v %+v", err, acc)
+	}
+	ep, err := d.Endpoint(ctx, d.URL()+"/", ChainID)
+	if err != nil || !ep.OK || ep.ChainID != ChainID {
+		t.Fatalf("endpoint: %v %+v", err, ep)
+	}
+	noMisses(t, d)
+}
+
+func TestDemoLabelled(t *testing.T) {
+	d := startDemo(t)
+	rep, err := d.Run(context.Background(), d.Examples()[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name, lang string
+		want       []string
+	}{
+		{name: "english", lang: "en", want: []string{"[DEMO CHAIN]", ChainName}},
+		{name: "chinese", lang: "zh", want: []string{"[演示链]", ChainName}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			text := diagnose.Text(rep, tt.lang)
+			for _, w := range tt.want {
+				if !strings.Contains(text, w) {
+					t.Errorf("text lacks %q:\n%s", w, text)
+				}
+			}
+			if b := Banner(tt.lang); !strings.Contains(b, "DEMO") && !strings.Contains(b, "演示") {
+				t.Errorf("banner %q", b)
+			}
+		})
+	}
+}

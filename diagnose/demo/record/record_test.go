@@ -1,0 +1,88 @@
+package main
+
+import (
+	"context"
+	"reflect"
+	"testing"
+
+	"github.com/unstuck-dev/unstuck/diagnose/demo"
+)
+
+// TestGenerate runs the generator against a fresh simulated node (it fails
+// if any recipe no longer gives its verdict) and checks that the committed
+// recordings list the same examples: the transactions are deterministic,
+// so a difference means recordings.json is out of date.
+func TestGenerate(t *testing.T) {
+	if testing.Short() {
+		t.Skip("starts a simulated node")
+	}
+	data, err := generate(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	fresh, err := demo.Parse(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	committed, err := demo.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(fresh.Examples, committed.Examples) {
+		t.Errorf("recordings.json lists other examples than the generator makes: run go generate ./diagnose/demo\nfresh:     %+v\ncommitted: %+v",
+			fresh.Examples, committed.Examples)
+	}
+	if len(fresh.Memory) != len(committed.Memory) {
+		t.Errorf("memory: %d entries fresh, %d committed", len(fresh.Memory), len(committed.Memory))
+	}
+	for i := range fresh.Memory {
+		if i < len(committed.Memory) && fresh.Memory[i].Hash != committed.Memory[i].Hash {
+			t.Errorf("memory %d: %s fresh, %s committed", i, fresh.Memory[i].Hash.Hex(), committed.Memory[i].Hash.Hex())
+		}
+	}
+}
+
+func TestEncodeRoundTrip(t *testing.T) {
+	rec := &demo.Recording{Version: demo.FormatVersion, ChainID: demo.ChainID, Source: source,
+		Examples: []demo.Example{{ID: "a", Input: "0x01"}},
+		Calls: []demo.Call{
+			{Method: "eth_chainId", Params: []byte(`[]`), Result: []byte(`"0xf1b31"`)},
+			{Method: "eth_blockNumber", Params: []byte(`[]`), Result: []byte(`"0x13"`)},
+		}}
+	data, err := encode(rec)
+	if err != nil {
+		t.Fatal(err)
+	}
+	back, err := demo.Parse(data)
+	if err != nil {
+		t.Fatalf("%v\n%s", err, data)
+	}
+	if !reflect.DeepEqual(back.Examples, rec.Examples) || len(back.Calls) != 2 || back.Source != source {
+		t.Errorf("round trip: %+v", back)
+	}
+}
+
+func TestDedupe(t *testing.T) {
+	a := demo.Call{Method: "eth_chainId", Params: []byte(`[]`), Result: []byte(`"0x1"`)}
+	b := demo.Call{Method: "eth_blockNumber", Params: []byte(`[]`), Result: []byte(`"0x2"`)}
+	tests := []struct {
+		name    string
+		input   []demo.Call
+		want    int
+		wantErr bool
+	}{
+		{name: "same twice", input: []demo.Call{a, b, a}, want: 2},
+		{name: "different answers", input: []demo.Call{a, {Method: "eth_chainId", Params: []byte(`[]`), Result: []byte(`"0x2"`)}}, wantErr: true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := dedupe(tt.input)
+			if (err != nil) != tt.wantErr || (!tt.wantErr && len(got) != tt.want) {
+				t.Fatalf("got %d calls, %v", len(got), err)
+			}
+			if !tt.wantErr && got[0].Method != "eth_blockNumber" {
+				t.Errorf("not sorted: %+v", got)
+			}
+		})
+	}
+}

@@ -1,0 +1,213 @@
+package demo
+
+import (
+	"context"
+	"fmt"
+	"net"
+	"net/http"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/ethereum/go-ethereum/common"
+
+	"github.com/unstuck-dev/unstuck/diagnose"
+	"github.com/unstuck-dev/unstuck/diagnose/chains"
+)
+
+// Timeout bounds one demo check; the server answers from memory.
+const Timeout = 10 * time.Second
+
+// Banner is the line every demo screen and printout carries.
+func Banner(lang string) string {
+	if lang == "zh" {
+		return "演示链 · 离线 · 这些是录制的应答，不是真实的交易或资金"
+	}
+	return "DEMO CHAIN · offline · recorded answers, not real transactions or funds"
+}
+
+// Checker runs a check: *diagnose.Engine and *Demo are checkers.
+type Checker interface {
+	Check(ctx context.Context, q diagnose.Query, opt diagnose.CheckOptions) (*diagnose.Report, error)
+}
+
+// Demo is a running demo: the server, an engine that asks it and nothing
+// else, and a memory that starts with what the recording remembered.
+type Demo struct {
+	rec *Recording
+	srv *Server
+	reg *chains.Registry
+	eng *diagnose.Engine
+	dir string
+}
+
+// Start runs the demo from the embedded recordings. Close it when done.
+func Start() (*Demo, error) {
+	rec, err := Load()
+	if err != nil {
+		return nil, err
+	}
+	return StartWith(rec)
+}
+
+// StartWith runs the demo from rec.
+func StartWith(rec *Recording) (d *Demo, err error) {
+	srv, err := NewServer(rec)
+	if err != nil {
+		return nil, err
+	}
+	d = &Demo{rec: rec, srv: srv}
+	defer func() {
+		if err != nil {
+			_ = d.Close()
+		}
+	}()
+	// The demo's memory is its own: checking demo transactions must not
+	// touch what unstuck remembers about the user's real ones.
+	if d.dir, err = os.MkdirTemp("", "unstuck-demo-"); err != nil {
+		return nil, fmt.Errorf("start the demo: %w", err)
+	}
+	mem := diagnose.NewMemory(filepath.Join(d.dir, "pending.json"))
+	for _, r := range rec.Memory {
+		if err := mem.Put(r); err != nil {
+			return nil, fmt.Errorf("start the demo: %w", err)
+		}
+	}
+	if d.reg, err = Registry(srv.URL); err != nil {
+		return nil, err
+	}
+	if d.eng, err = diagnose.NewEngine(EngineConfig(d.reg, srv.URL, mem, LoopbackOnly(srv.Addr))); err != nil {
+		return nil, err
+	}
+	return d, nil
+}
+
+// EngineConfig is the engine set-up of the demo and of its recorder: only
+// endpoint is asked, and the registry names it as the demo chain.
+func EngineConfig(reg *chains.Registry, endpoint string, mem *diagnose.Memory, hc *http.Client) diagnose.Config {
+	return diagnose.Config{Registry: reg, Endpoints: []string{endpoint}, HTTP: hc, Timeout: Timeout, Memory: mem}
+}
+
+// LoopbackOnly is an HTTP client that can reach addr (a 127.0.0.1 port)
+// and nothing else: no proxy, no other host, whatever the input.
+func LoopbackOnly(addr string) *http.Client {
+	dialer := &net.Dialer{Timeout: 2 * time.Second}
+	tr := &http.Transport{
+		Proxy: nil,
+		DialContext: func(ctx context.Context, network, to string) (net.Conn, error) {
+			if to != addr {
+				return nil, fmt.Errorf("the demo never leaves this computer: refused to connect to %s", to)
+			}
+			return dialer.DialContext(ctx, network, to)
+		},
+		MaxIdleConnsPerHost: 4,
+	}
+	return &http.Client{Transport: tr}
+}
+
+// Close stops the server and removes the demo's memory.
+func (d *Demo) Close() error {
+	err := d.srv.Close()
+	if d.dir != "" {
+		_ = os.RemoveAll(d.dir)
+	}
+	return err
+}
+
+// URL is the demo chain's endpoint.
+func (d *Demo) URL() string { return d.srv.URL }
+
+// Registry is the registry the demo engine uses (public chains by name,
+// plus the demo chain).
+func (d *Demo) Registry() *chains.Registry { return d.reg }
+
+// Examples lists the demo transactions.
+func (d *Demo) Examples() []Example { return slices.Clone(d.rec.Examples) }
+
+// Misses lists the requests the recordings could not answer so far.
+func (d *Demo) Misses() []Miss { return d.srv.Misses() }
+
+// NotRecordedError means a check asked the demo chain something its
+// recordings do not hold: it knows its example transactions and their
+// accounts, nothing else.
+type NotRecordedError struct{ Misses []Miss }
+
+func (e *NotRecordedError) Error() string {
+	return "the demo chain knows only its example transactions and their addresses: pick one from the list; " +
+		"to check your own, leave the demo and run `unstuck check <tx-hash>`"
+}
+
+// Check diagnoses a transaction on the demo chain; the report is marked
+// as a demo report. A check the recordings cannot fully answer gives no
+// report and a *NotRecordedError, never a verdict built on a miss.
+func (d *Demo) Check(ctx context.Context, q diagnose.Query, opt diagnose.CheckOptions) (*diagnose.Report, error) {
+	before := len(d.srv.Misses())
+	rep, err := d.eng.Check(ctx, q, opt)
+	if m := d.srv.Misses(); len(m) > before {
+		return nil, &NotRecordedError{Misses: m[before:]}
+	}
+	if rep != nil {
+		rep.Demo = true
+	}
+	return rep, err
+}
+
+// Account looks an address up on the demo chain; an address the
+// recordings do not know gives a *NotRecordedError.
+func (d *Demo) Account(ctx context.Context, addr common.Address) (*diagnose.AccountReport, error) {
+	before := len(d.srv.Misses())
+	rep, err := d.eng.Account(ctx, addr)
+	if m := d.srv.Misses(); len(m) > before {
+		return nil, &NotRecordedError{Misses: m[before:]}
+	}
+	return rep, err
+}
+
+// Endpoint checks the demo chain's own endpoint; any other is refused
+// before anything is sent.
+func (d *Demo) Endpoint(ctx context.Context, endpoint string, claimed uint64) (*diagnose.EndpointReport, error) {
+	if strings.TrimRight(strings.ToLower(strings.TrimSpace(endpoint)), "/") != d.srv.URL {
+		return nil, fmt.Errorf("the demo checks only its own endpoint (%s); outside the demo, run `unstuck endpoint <url>`", d.srv.URL)
+	}
+	return d.eng.Endpoint(ctx, d.srv.URL, claimed)
+}
+
+// Run checks one example the way a user would: what they paste is parsed
+// (an explorer link gives the network they believe it is on), then checked.
+func (d *Demo) Run(ctx context.Context, ex Example) (*diagnose.Report, error) {
+	return CheckExample(ctx, d, d.reg, ex)
+}
+
+// CheckExample parses ex.Input with reg and checks it with c.
+func CheckExample(ctx context.Context, c Checker, reg *chains.Registry, ex Example) (*diagnose.Report, error) {
+	q, err := diagnose.ParseInput(ex.Input, reg)
+	if err != nil {
+		return nil, fmt.Errorf("example %s: %w", ex.ID, err)
+	}
+	return c.Check(ctx, q, diagnose.CheckOptions{Chain: q.ChainHint})
+}
+
+// Verify says how rep differs from what the example expects, or nil.
+func (e Example) Verify(rep *diagnose.Report) error {
+	if rep == nil {
+		return fmt.Errorf("example %s: no report", e.ID)
+	}
+	var codes []diagnose.Code
+	for _, f := range rep.Findings {
+		codes = append(codes, f.Code)
+	}
+	if rep.Status != e.Status {
+		return fmt.Errorf("example %s: status %s, want %s (findings %v)", e.ID, rep.Status, e.Status, codes)
+	}
+	for _, want := range e.Findings {
+		if !slices.Contains(codes, want) {
+			return fmt.Errorf("example %s: findings %v lack %s", e.ID, codes, want)
+		}
+	}
+	if e.Revert != "" && (rep.Revert == nil || rep.Revert.Name != e.Revert) {
+		return fmt.Errorf("example %s: revert %+v, want %s", e.ID, rep.Revert, e.Revert)
+	}
+	return nil
+}

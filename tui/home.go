@@ -1,0 +1,129 @@
+package tui
+
+import (
+	"strings"
+
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/unstuck-dev/unstuck/guides"
+)
+
+// Entry points of the home menu: a tree id, or one of these.
+const (
+	entryCheck   = ":check"
+	entryExplain = ":explain"
+)
+
+// homeModel is the first screen: what unstuck does, the privacy promise,
+// and where to start.
+type homeModel struct {
+	d             *deps
+	lang          guides.Lang
+	keys          HomeKeys
+	menu          menu
+	width, height int
+}
+
+func newHome(d *deps, lang guides.Lang, keys HomeKeys) homeModel {
+	m := homeModel{d: d, keys: keys}
+	return m.relang(lang, keys)
+}
+
+func homeItems(lang guides.Lang) []menuItem {
+	return []menuItem{
+		{label: tr(lang, "My transfer is stuck, failed or missing", "我的转账卡住了、失败了或找不到"), to: "transfer"},
+		{label: tr(lang, "A DApp won't connect", "DApp 连不上钱包"), to: "dapp"},
+		{label: tr(lang, "Am I safe?", "我的钱包安全吗？"), to: "safety"},
+		{label: tr(lang, "Check a transaction hash", "查询一笔交易哈希"), to: entryCheck},
+		{label: tr(lang, "Decode an error message", "解读一条报错"), to: entryExplain},
+		{label: tr(lang, "Get human help", "找真人帮忙"), to: "help"},
+	}
+}
+
+func (m homeModel) relang(lang guides.Lang, keys HomeKeys) homeModel {
+	cursor := m.menu.cursor
+	m.lang, m.keys = lang, keys
+	m.menu = newMenu(homeItems(lang), true)
+	m.menu.cursor = cursor
+	return m
+}
+
+func (m homeModel) setSize(w, h int) homeModel {
+	m.width, m.height = w, h
+	return m
+}
+
+// Update moves the cursor and opens an entry point.
+func (m homeModel) Update(msg tea.Msg) (homeModel, tea.Cmd) {
+	k, ok := msg.(tea.KeyMsg)
+	if !ok {
+		return m, nil
+	}
+	switch {
+	case key.Matches(k, m.keys.Up):
+		m.menu = m.menu.up()
+	case key.Matches(k, m.keys.Down):
+		m.menu = m.menu.down()
+	case key.Matches(k, m.keys.Open):
+		it, _ := m.menu.selected()
+		return m, m.open(it)
+	case len(k.Runes) == 1 && k.Runes[0] >= '1' && k.Runes[0] <= '9':
+		if it, ok := m.menu.pick(int(k.Runes[0] - '0')); ok {
+			m.menu.cursor = int(k.Runes[0]-'0') - 1
+			return m, m.open(it)
+		}
+	}
+	return m, nil
+}
+
+func (m homeModel) open(it menuItem) tea.Cmd {
+	switch it.to {
+	case "":
+		return nil
+	case entryCheck:
+		return emit(openCheckMsg{})
+	case entryExplain:
+		return emit(openExplainMsg{})
+	}
+	return emit(openTreeMsg{tree: it.to})
+}
+
+// View draws the promise and the menu.
+func (m homeModel) View() string {
+	st, w := m.d.st, m.width
+	var b strings.Builder
+	b.WriteString(paint(st.Text, wrap(tr(m.lang,
+		"Transfer stuck, failed or missing? A DApp that won't connect?",
+		"转账卡住、失败或找不到？DApp 连不上钱包？"), w)))
+	b.WriteString("\n")
+	b.WriteString(paint(st.Text, wrap(tr(m.lang,
+		"unstuck checks the public facts and walks you to the next step.",
+		"unstuck 查清公开的链上事实，一步步带你找到下一步。"), w)))
+	b.WriteString("\n")
+	b.WriteString(paint(st.OK, wrap(tr(m.lang,
+		"✓ Private: only a hash or an address leaves this computer, never your keys.",
+		"✓ 隐私：只有交易哈希或地址会离开这台电脑，绝不涉及助记词或私钥。"), w)))
+	b.WriteString("\n\n")
+	b.WriteString(st.Title.Render(tr(m.lang, "What do you need help with?", "你需要什么帮助？")))
+	b.WriteString("\n")
+	used := lineCount(b.String()) + 2
+	b.WriteString(m.menu.view(st, w, max(1, m.height-used)))
+	b.WriteString("\n\n")
+	other := "中文"
+	if m.lang == guides.Zh {
+		other = "English"
+	}
+	b.WriteString(st.Subtle.Render(truncate(tr(m.lang, "Language: English · press l for ", "语言：中文 · 按 l 切换到 ")+other, w)))
+	return b.String()
+}
+
+// ShortHelp lists the keys of the home screen.
+func (m homeModel) ShortHelp() []key.Binding {
+	return []key.Binding{m.keys.Move, m.keys.Open}
+}
+
+// FullHelp lists the keys of the home screen in one column.
+func (m homeModel) FullHelp() [][]key.Binding {
+	return [][]key.Binding{{m.keys.Up, m.keys.Down, m.keys.Open}}
+}
