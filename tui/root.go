@@ -106,8 +106,23 @@ func newRoot(ctx context.Context, d *deps, lang guides.Lang, s Settings) model {
 	return m.layout()
 }
 
-// Init starts nothing: the home screen is static.
-func (m model) Init() tea.Cmd { return nil }
+// Init opens the guide asked for on the command line, if any; the home
+// screen itself is static.
+func (m model) Init() tea.Cmd {
+	id := m.d.start
+	switch {
+	case id == "":
+		return nil
+	case m.isTree(id):
+		return emit(openTreeMsg{tree: id})
+	}
+	return emit(openNodeMsg{id: id})
+}
+
+func (m model) isTree(id string) bool {
+	_, ok := m.d.lib.Tree(id)
+	return ok
+}
 
 func (m model) active() screen { return m.stack[len(m.stack)-1] }
 

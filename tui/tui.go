@@ -67,6 +67,9 @@ type Options struct {
 	Examples []Example
 	// Banner, when set, is shown on every screen (e.g. "DEMO CHAIN").
 	Banner string
+	// Start, when set, opens a guide (a tree id) or a step of one (a node
+	// id) instead of the home screen (`unstuck guide <id>`).
+	Start string
 
 	// WatchEvery is how often a watched transaction is checked again;
 	// 0 means 5 seconds.
@@ -112,6 +115,8 @@ type deps struct {
 	// txCheck is the guides' own transaction check: a check started from
 	// the home screen continues the guide where it would.
 	txCheck *guides.Node
+	// start is the guide or step to open first, if any.
+	start string
 }
 
 // firstTxCheck finds the first transaction check node of the guides.
@@ -209,7 +214,7 @@ func newModel(ctx context.Context, opt Options, st Styles) (model, error) {
 	d := &deps{
 		engine: opt.Engine, reg: reg, lib: opt.Guides, examples: opt.Examples, banner: clean(opt.Banner),
 		settingsPath: path, watchEvery: every, saveDir: opt.SaveDir, clipboard: opt.Clipboard,
-		st: st, md: newMarkdown(st), txCheck: firstTxCheck(opt.Guides),
+		st: st, md: newMarkdown(st), txCheck: firstTxCheck(opt.Guides), start: opt.Start,
 	}
 	if d.clipboard == nil {
 		d.clipboard = systemClipboard(opt.Output)

@@ -39,6 +39,7 @@ func (a *app) runTUI(cmd *cobra.Command) error {
 		Lang:         forced,
 		DefaultLang:  a.lang,
 		SettingsPath: a.settingsPath(),
+		Start:        a.startGuide,
 		Input:        a.stdin,
 		Output:       a.stdout,
 	})
