@@ -57,7 +57,14 @@ func Headline(rep *Report, lang string) string {
 		h += label(lang, " on ", " · ") + sanitize(rep.Chain.Name)
 	}
 	if rep.Status == StatusSuccess || rep.Status == StatusFailed {
-		h += fmt.Sprintf(label(lang, " · %d confirmations", " · %d 个确认"), rep.Confirmations)
+		switch {
+		case lang == "zh":
+			h += fmt.Sprintf(" · %d 个确认", rep.Confirmations)
+		case rep.Confirmations == 1:
+			h += " · 1 confirmation"
+		default:
+			h += fmt.Sprintf(" · %d confirmations", rep.Confirmations)
+		}
 	}
 	if rep.Demo {
 		h += label(lang, "  [DEMO CHAIN]", "  [演示链]")
