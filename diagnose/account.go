@@ -103,10 +103,6 @@ func accountChain(id uint64, name, symbol, url string, s accountState) AccountCh
 
 func (e *Engine) askAccount(ctx context.Context, g group, endpoint string, addr common.Address) (accountState, int, *noderpc.Error) {
 	var st accountState
-	c, err := e.dial(ctx, endpoint)
-	if err != nil {
-		return st, 0, &noderpc.Error{Fault: noderpc.FaultHTTP, Reason: "the endpoint address is not usable", Err: err}
-	}
 	calls := []*noderpc.Call{
 		noderpc.NewCall("eth_chainId"),
 		noderpc.NewCall("eth_getTransactionCount", addr, "latest"),
@@ -114,33 +110,47 @@ func (e *Engine) askAccount(ctx context.Context, g group, endpoint string, addr 
 		noderpc.NewCall("eth_getBalance", addr, "latest"),
 		noderpc.NewCall("eth_getCode", addr, "latest"),
 	}
-	if err := c.Batch(ctx, calls); err != nil {
-		return st, c.Requests(), noderpc.Classify(err)
-	}
-	for _, call := range calls {
-		if call.Err != nil {
-			return st, c.Requests(), callFault(call.Err, call.Method)
-		}
+	n, fault := e.askAll(ctx, endpoint, calls)
+	if fault != nil {
+		return st, n, fault
 	}
 	var derr error
 	if st.chainID, derr = decodeUint(calls[0].Result); derr != nil {
-		return st, c.Requests(), malformed("eth_chainId", derr)
+		return st, n, malformed("eth_chainId", derr)
 	}
 	if g.known && st.chainID != g.chain.ID {
-		return st, c.Requests(), &noderpc.Error{Fault: noderpc.FaultWrongChain,
+		return st, n, &noderpc.Error{Fault: noderpc.FaultWrongChain,
 			Reason: fmt.Sprintf("the endpoint is on chain %d, not %s (%d)", st.chainID, g.chain.Name, g.chain.ID)}
 	}
 	if st.latest, derr = decodeUint(calls[1].Result); derr != nil {
-		return st, c.Requests(), malformed("eth_getTransactionCount", derr)
+		return st, n, malformed("eth_getTransactionCount", derr)
 	}
 	if st.pending, derr = decodeUint(calls[2].Result); derr != nil {
-		return st, c.Requests(), malformed("eth_getTransactionCount", derr)
+		return st, n, malformed("eth_getTransactionCount", derr)
 	}
 	if st.balance, derr = decodeBig(calls[3].Result); derr != nil {
-		return st, c.Requests(), malformed("eth_getBalance", derr)
+		return st, n, malformed("eth_getBalance", derr)
 	}
 	if st.code, derr = decodeBytes(calls[4].Result); derr != nil {
-		return st, c.Requests(), malformed("eth_getCode", derr)
+		return st, n, malformed("eth_getCode", derr)
 	}
-	return st, c.Requests(), nil
+	return st, n, nil
+}
+
+// askAll sends one batch to an endpoint where every call must succeed: a
+// per-call error is a fault of the endpoint. It returns the requests sent.
+func (e *Engine) askAll(ctx context.Context, endpoint string, calls []*noderpc.Call) (int, *noderpc.Error) {
+	c, err := e.dial(ctx, endpoint)
+	if err != nil {
+		return 0, &noderpc.Error{Fault: noderpc.FaultHTTP, Reason: "the endpoint address is not usable", Err: err}
+	}
+	if err := c.Batch(ctx, calls); err != nil {
+		return c.Requests(), noderpc.Classify(err)
+	}
+	for _, call := range calls {
+		if call.Err != nil {
+			return c.Requests(), callFault(call.Err, call.Method)
+		}
+	}
+	return c.Requests(), nil
 }

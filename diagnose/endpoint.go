@@ -122,25 +122,17 @@ func firstNonZero(a, b uint64) uint64 {
 
 func (e *Engine) askHead(ctx context.Context, endpoint string) (headState, int, *noderpc.Error) {
 	var st headState
-	c, err := e.dial(ctx, endpoint)
-	if err != nil {
-		return st, 0, &noderpc.Error{Fault: noderpc.FaultHTTP, Reason: "the endpoint address is not usable", Err: err}
-	}
 	calls := []*noderpc.Call{noderpc.NewCall("eth_chainId"), noderpc.NewCall("eth_blockNumber")}
-	if err := c.Batch(ctx, calls); err != nil {
-		return st, c.Requests(), noderpc.Classify(err)
-	}
-	for _, call := range calls {
-		if call.Err != nil {
-			return st, c.Requests(), callFault(call.Err, call.Method)
-		}
+	n, fault := e.askAll(ctx, endpoint, calls)
+	if fault != nil {
+		return st, n, fault
 	}
 	var derr error
 	if st.chainID, derr = decodeUint(calls[0].Result); derr != nil {
-		return st, c.Requests(), malformed("eth_chainId", derr)
+		return st, n, malformed("eth_chainId", derr)
 	}
 	if st.head, derr = decodeUint(calls[1].Result); derr != nil {
-		return st, c.Requests(), malformed("eth_blockNumber", derr)
+		return st, n, malformed("eth_blockNumber", derr)
 	}
-	return st, c.Requests(), nil
+	return st, n, nil
 }
