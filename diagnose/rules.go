@@ -39,6 +39,15 @@ func (e *Engine) judge(q Query, opt CheckOptions, f *Facts, results []groupResul
 	return rep
 }
 
+// coin is the chain's coin symbol. A chain known only by its id (from a
+// custom endpoint) is taken to use ETH, as KeyNumbers does.
+func coin(c chains.Chain) string {
+	if c.Symbol != "" {
+		return c.Symbol
+	}
+	return "ETH"
+}
+
 func chainRef(c chains.Chain, hash common.Hash) *ChainRef {
 	ref := &ChainRef{ID: c.ID, Name: c.Name, Symbol: c.Symbol}
 	if c.Explorer != "" {

@@ -73,7 +73,7 @@ func (e *Engine) judgeSuccess(rep *Report, f *Facts) {
 	}
 	data := map[string]string{"to": f.Recipient.Hex(), "chain": f.Chain.Name}
 	if len(f.Tx.Input) == 0 {
-		data["amount"], data["symbol"] = formatUnits(f.Tx.Value.ToInt(), 18), f.Chain.Symbol
+		data["amount"], data["symbol"] = formatUnits(f.Tx.Value.ToInt(), 18), coin(f.Chain)
 	}
 	rep.add(CodeSentToContract, SevWarn, data)
 }
@@ -83,7 +83,7 @@ func isDelegation(code []byte) bool {
 }
 
 func (e *Engine) judgeFailed(rep *Report, f *Facts, fee *big.Int) {
-	data := map[string]string{"fee": formatUnits(fee, 18), "symbol": f.Chain.Symbol}
+	data := map[string]string{"fee": formatUnits(fee, 18), "symbol": coin(f.Chain)}
 	tx := f.Tx
 	rp := f.Replay
 	outOfGas := tx != nil && uint64(f.Receipt.GasUsed) >= uint64(tx.Gas) && (rp == nil || len(rp.Data) == 0)

@@ -83,7 +83,7 @@ func (e *Engine) judgePending(rep *Report, f *Facts) {
 		need.Add(need, tx.Value.ToInt())
 		if f.Balance.Cmp(need) < 0 {
 			rep.add(CodeInsufficientFunds, SevError, map[string]string{
-				"balance": formatUnits(f.Balance, 18), "needed": formatUnits(need, 18), "symbol": f.Chain.Symbol,
+				"balance": formatUnits(f.Balance, 18), "needed": formatUnits(need, 18), "symbol": coin(f.Chain),
 				"short": formatUnits(new(big.Int).Sub(need, f.Balance), 18)})
 		}
 	}

@@ -1,0 +1,276 @@
+package diagnose
+
+import (
+	"bufio"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/tyler-smith/go-bip39"
+	"github.com/tyler-smith/go-bip39/wordlists"
+
+	"github.com/unstuck-dev/unstuck/diagnose/chains"
+)
+
+// The secrets corpus is data: testdata/secrets/corpus.txt is written by
+// hand, generated.txt by generateSecrets below (from fixed entropy, never
+// random). Both are read by this package's tests and by the CLI's
+// (cmd/unstuck/secrets_test.go). Regenerate with
+//
+//	UNSTUCK_UPDATE_CORPUS=1 go test ./diagnose -run TestSecretsCorpusGenerated
+const (
+	corpusHand      = "testdata/secrets/corpus.txt"
+	corpusGenerated = "testdata/secrets/generated.txt"
+	corpusGaps      = "testdata/secrets/known_gaps.txt"
+)
+
+// secretCase is one line of the corpus.
+type secretCase struct {
+	kind SecretKind
+	name string
+	text string
+}
+
+func (c secretCase) line() string {
+	return string(c.kind) + "\t" + c.name + "\t" + strconv.Quote(c.text)
+}
+
+// readGaps reads the names of the cases the detector is known to miss.
+func readGaps(t *testing.T, path string) map[string]bool {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	gaps := map[string]bool{}
+	for _, line := range strings.Split(string(data), "\n") {
+		if line = strings.TrimSpace(line); line != "" && !strings.HasPrefix(line, "#") {
+			gaps[line] = true
+		}
+	}
+	return gaps
+}
+
+// readCorpus reads a corpus file: kind, name and Go-quoted text per line.
+func readCorpus(t *testing.T, path string) []secretCase {
+	t.Helper()
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	var out []secretCase
+	sc := bufio.NewScanner(f)
+	sc.Buffer(nil, 1<<20)
+	for n := 1; sc.Scan(); n++ {
+		line := sc.Text()
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		parts := strings.SplitN(line, "\t", 3)
+		if len(parts) != 3 {
+			t.Fatalf("%s:%d: want kind<TAB>name<TAB>\"text\"", path, n)
+		}
+		text, err := strconv.Unquote(parts[2])
+		if err != nil {
+			t.Fatalf("%s:%d: %v", path, n, err)
+		}
+		out = append(out, secretCase{kind: SecretKind(parts[0]), name: parts[1], text: text})
+	}
+	if err := sc.Err(); err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+// generateSecrets builds phrases of every length from fixed entropy, with
+// a valid and a broken checksum, in English and Chinese, in the shapes
+// people paste them; and raw keys in the shapes wallets export them.
+func generateSecrets(t *testing.T) []secretCase {
+	t.Helper()
+	var out []secretCase
+	for _, size := range []int{16, 20, 24, 28, 32} { // 12, 15, 18, 21, 24 words
+		for seed := range 2 {
+			entropy := sha256.Sum256(fmt.Appendf(nil, "unstuck secrets corpus %d/%d", size, seed))
+			m, err := bip39.NewMnemonic(entropy[:size])
+			if err != nil {
+				t.Fatal(err)
+			}
+			words := strings.Fields(m)
+			for _, sum := range []string{"valid", "badsum"} {
+				if sum == "badsum" {
+					words = breakChecksum(t, words)
+				}
+				name := fmt.Sprintf("%d words #%d %s", len(words), seed, sum)
+				out = append(out, englishShapes(name, words)...)
+				out = append(out, chineseShapes(name, toChinese(t, words))...)
+			}
+		}
+	}
+	for i := range 3 {
+		key := sha256.Sum256(fmt.Appendf(nil, "unstuck secrets corpus key %d", i))
+		k := hex.EncodeToString(key[:])
+		name := fmt.Sprintf("key #%d", i)
+		out = append(out,
+			secretCase{SecretPrivateKey, name + " bare", k},
+			secretCase{SecretPrivateKey, name + " upper", strings.ToUpper(k)},
+			secretCase{SecretPrivateKey, name + " sentence", "wallet export says " + k + ", what now"},
+			secretCase{SecretPrivateKey, name + " after a hash", "0x" + txHashFor(i) + " " + k},
+			secretCase{SecretPrivateKey, name + " labelled", "private key: 0x" + k})
+	}
+	return out
+}
+
+func englishShapes(name string, words []string) []secretCase {
+	numbered := make([]string, len(words))
+	mixed := make([]string, len(words))
+	for i, w := range words {
+		numbered[i] = fmt.Sprintf("%d. %s", i+1, w)
+		switch i % 3 {
+		case 0:
+			mixed[i] = strings.ToUpper(w)
+		case 1:
+			mixed[i] = strings.ToUpper(w[:1]) + w[1:]
+		default:
+			mixed[i] = w
+		}
+	}
+	spaced := strings.Join(words, " ")
+	k := SecretRecoveryPhrase
+	return []secretCase{
+		{k, "en " + name + " spaced", spaced},
+		{k, "en " + name + " unspaced", strings.Join(words, "")},
+		{k, "en " + name + " commas", strings.Join(words, ", ")},
+		{k, "en " + name + " numbered lines", strings.Join(numbered, "\n")},
+		{k, "en " + name + " mixed case", strings.Join(mixed, " ")},
+		{k, "en " + name + " in a sentence", "hello support, my wallet words are " + spaced + " can you see why my transfer is stuck?"},
+		{k, "en " + name + " glued after a hash", "0x" + txHashFor(len(words)) + spaced},
+		{k, "en " + name + " glued before a hash", spaced + "0x" + txHashFor(len(words))},
+	}
+}
+
+func chineseShapes(name string, words []string) []secretCase {
+	numbered := make([]string, len(words))
+	for i, w := range words {
+		numbered[i] = fmt.Sprintf("%d.%s", i+1, w)
+	}
+	k := SecretRecoveryPhrase
+	return []secretCase{
+		{k, "zh " + name + " spaced", strings.Join(words, " ")},
+		{k, "zh " + name + " unspaced", strings.Join(words, "")},
+		{k, "zh " + name + " ideographic spaces", strings.Join(words, "\u3000")},
+		{k, "zh " + name + " commas", strings.Join(words, "，")},
+		{k, "zh " + name + " numbered lines", strings.Join(numbered, "\n")},
+		{k, "zh " + name + " in a sentence", "客服你好，我的助记词是 " + strings.Join(words, " ") + " 请帮我看看转账为什么卡住了"},
+		{k, "zh " + name + " glued after a hash", "0x" + txHashFor(len(words)) + strings.Join(words, "")},
+	}
+}
+
+// txHashFor is a fixed, public-looking transaction hash (64 hex digits).
+func txHashFor(i int) string {
+	h := sha256.Sum256(fmt.Appendf(nil, "unstuck secrets corpus tx %d", i))
+	return hex.EncodeToString(h[:])
+}
+
+// breakChecksum replaces the last word with the first later word of the
+// list that makes the checksum wrong.
+func breakChecksum(t *testing.T, words []string) []string {
+	t.Helper()
+	out := append([]string(nil), words...)
+	last, ok := bip39.GetWordIndex(words[len(words)-1])
+	if !ok {
+		t.Fatalf("%q is not a wordlist word", words[len(words)-1])
+	}
+	for i := 1; i < 2048; i++ {
+		out[len(out)-1] = wordlists.English[(last+i)%2048]
+		if !bip39.IsMnemonicValid(strings.Join(out, " ")) {
+			return out
+		}
+	}
+	t.Fatal("no word breaks the checksum")
+	return nil
+}
+
+// toChinese maps English words to the Chinese list's words at the same
+// indexes: the same phrase, checksum and all.
+func toChinese(t *testing.T, words []string) []string {
+	t.Helper()
+	out := make([]string, len(words))
+	for i, w := range words {
+		idx, ok := bip39.GetWordIndex(w)
+		if !ok {
+			t.Fatalf("%q is not a wordlist word", w)
+		}
+		out[i] = wordlists.ChineseSimplified[idx]
+	}
+	return out
+}
+
+// TestSecretsCorpusGenerated keeps generated.txt equal to what the
+// generator makes, so that other packages can read the corpus as data.
+func TestSecretsCorpusGenerated(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("# Generated by generateSecrets in diagnose/secrets_corpus_test.go: do not edit.\n")
+	for _, c := range generateSecrets(t) {
+		b.WriteString(c.line() + "\n")
+	}
+	if os.Getenv("UNSTUCK_UPDATE_CORPUS") != "" {
+		if err := os.WriteFile(corpusGenerated, []byte(b.String()), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	got, err := os.ReadFile(corpusGenerated)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if string(got) != b.String() {
+		t.Fatalf("%s is out of date: run UNSTUCK_UPDATE_CORPUS=1 go test ./diagnose -run TestSecretsCorpusGenerated", corpusGenerated)
+	}
+}
+
+// TestSecretsCorpus: every case is refused as a secret of its kind, and
+// the refusal says nothing of the input. Known gaps must still be gaps.
+func TestSecretsCorpus(t *testing.T) {
+	reg := chains.MustDefault()
+	cases := append(readCorpus(t, corpusHand), readCorpus(t, filepath.FromSlash(corpusGenerated))...)
+	if len(cases) < 300 {
+		t.Fatalf("corpus has %d cases, want at least 300", len(cases))
+	}
+	gaps := readGaps(t, corpusGaps)
+	refused := 0
+	for _, c := range cases {
+		kind, ok := DetectSecret(c.text)
+		if gaps[c.name] {
+			delete(gaps, c.name)
+			if ok {
+				t.Errorf("%s: now detected: remove it from %s", c.name, corpusGaps)
+			}
+			continue
+		}
+		if !ok {
+			t.Errorf("%s: not detected: %q", c.name, c.text)
+			continue
+		}
+		if kind != c.kind {
+			t.Errorf("%s: detected as %s, want %s", c.name, kind, c.kind)
+		}
+		_, err := ParseInput(c.text, reg)
+		if !IsSecretRefusal(err) {
+			t.Errorf("%s: ParseInput = %v, want a secret refusal", c.name, err)
+			continue
+		}
+		if msg := err.Error(); msg != SecretRefusal {
+			t.Errorf("%s: refusal %q, want the fixed SecretRefusal text", c.name, msg)
+		}
+		refused++
+	}
+	for name := range gaps {
+		t.Errorf("%s names no corpus case", name)
+	}
+	t.Logf("%d of %d secret-shaped inputs refused; %d known gaps", refused, len(cases), len(cases)-refused)
+}
