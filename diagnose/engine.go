@@ -72,19 +72,29 @@ type CheckOptions struct {
 // that comes with it has status "unknown" and says what each endpoint did.
 type NoAnswerError struct{ Searched []Searched }
 
-func (e *NoAnswerError) Error() string {
+func (e *NoAnswerError) Error() string { return e.Message("en") }
+
+// Message is the error in the user's language ("en" or "zh").
+func (e *NoAnswerError) Message(lang string) string {
 	seen := map[string]bool{}
 	var kinds []string
 	for _, s := range e.Searched {
 		words := noderpc.Fault(s.Fault).Words()
+		if lang == "zh" {
+			words = noderpc.Fault(s.Fault).WordsZH()
+		}
 		if s.Fault != "" && s.Fault != string(noderpc.FaultCancelled) && !seen[words] {
 			seen[words] = true
 			kinds = append(kinds, words)
 		}
 	}
 	msg := "no node could be asked right now: check your internet connection, or try again in a minute"
+	sep := ", "
+	if lang == "zh" {
+		msg, sep = "现在没有任何节点能回答：请检查网络连接，或一分钟后再试", "、"
+	}
 	if len(kinds) > 0 {
-		msg += " (" + strings.Join(kinds, ", ") + ")"
+		msg += " (" + strings.Join(kinds, sep) + ")"
 	}
 	return msg
 }

@@ -49,7 +49,7 @@ func exitCode(err error, stderr io.Writer, lang string) int {
 		fmt.Fprintln(stderr, "unstuck: "+err.Error())
 		return exitBadInput
 	case errors.As(err, &noAnswer):
-		fmt.Fprintln(stderr, "unstuck: "+noAnswer.Error())
+		fmt.Fprintln(stderr, "unstuck: "+noAnswer.Message(lang))
 		return exitNoEndpoint
 	}
 	fmt.Fprintln(stderr, "unstuck: "+err.Error())

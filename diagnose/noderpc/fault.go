@@ -68,6 +68,31 @@ func (f Fault) Words() string {
 	return "unusable answer"
 }
 
+// WordsZH is Words in Simplified Chinese.
+func (f Fault) WordsZH() string {
+	switch f {
+	case FaultTimeout:
+		return "响应太慢"
+	case FaultRefused, FaultDNS, FaultTLS, FaultHTTP:
+		return "连接不上"
+	case FaultReset:
+		return "连接中断"
+	case FaultRateLimited:
+		return "当前太忙"
+	case FaultServer:
+		return "服务器出错"
+	case FaultWrongChain:
+		return "在别的网络上"
+	case FaultIndexing:
+		return "还在建立索引"
+	case FaultStale:
+		return "落后太多"
+	case FaultCancelled:
+		return "不需要了"
+	}
+	return "回答无法使用"
+}
+
 // Error is an endpoint failure: a fault kind, a plain reason, and the cause.
 type Error struct {
 	Fault      Fault
