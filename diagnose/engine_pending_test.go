@@ -16,20 +16,11 @@ import (
 // geth keeps it pending and never mines it.
 func sendUnderpriced(t *testing.T, n *simnode.Node, from int, nonce *uint64, value *big.Int) (hash common.Hash, feeCap, tip *big.Int) {
 	t.Helper()
-	ctx := context.Background()
-	base, err := n.BaseFee(ctx)
+	tx, err := n.SendUnderpriced(context.Background(), from, nonce, value)
 	if err != nil {
 		t.Fatal(err)
 	}
-	feeCap = new(big.Int).Div(base, big.NewInt(2))
-	tip = new(big.Int).Div(feeCap, big.NewInt(4))
-	to := n.Addrs[3]
-	tx, err := n.Send(ctx, simnode.Tx{From: from, To: &to, Value: value, FeeCap: feeCap, Tip: tip, Nonce: nonce})
-	if err != nil {
-		t.Fatal(err)
-	}
-	n.Commit()
-	return tx.Hash(), feeCap, tip
+	return tx.Hash(), tx.GasFeeCap(), tx.GasTipCap()
 }
 
 func TestCheckPendingUnderpriced(t *testing.T) {

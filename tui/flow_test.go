@@ -84,20 +84,11 @@ func (f *frames) waitFor(t *testing.T, tm *teatest.TestModel, wants ...string) {
 // geth keeps it pending and never mines it.
 func sendUnderpriced(t *testing.T, n *simnode.Node) (hash string, feeCap, tip *big.Int) {
 	t.Helper()
-	ctx := context.Background()
-	base, err := n.BaseFee(ctx)
+	tx, err := n.SendUnderpriced(context.Background(), 1, nil, big.NewInt(1e18))
 	if err != nil {
 		t.Fatal(err)
 	}
-	feeCap = new(big.Int).Div(base, big.NewInt(2))
-	tip = new(big.Int).Div(base, big.NewInt(8))
-	to := n.Addrs[3]
-	tx, err := n.Send(ctx, simnode.Tx{From: 1, To: &to, Value: big.NewInt(1e18), FeeCap: feeCap, Tip: tip})
-	if err != nil {
-		t.Fatal(err)
-	}
-	n.Commit()
-	return tx.Hash().Hex(), feeCap, tip
+	return tx.Hash().Hex(), tx.GasFeeCap(), tx.GasTipCap()
 }
 
 // TestFlowTransferUnderpriced walks home → transfer guide → check of a

@@ -118,3 +118,23 @@ func (n *Node) BaseFee(ctx context.Context) (*big.Int, error) {
 
 // Ptr returns a pointer to v, for Tx fields.
 func Ptr[T any](v T) *T { return &v }
+
+// SendUnderpriced submits a 3rd-account transfer from account `from` whose
+// fee cap is half the base fee (its tip a quarter of that) and commits a
+// block: geth keeps such a transaction pending and never mines it. A nil
+// nonce means the account's next one.
+func (n *Node) SendUnderpriced(ctx context.Context, from int, nonce *uint64, value *big.Int) (*types.Transaction, error) {
+	base, err := n.BaseFee(ctx)
+	if err != nil {
+		return nil, err
+	}
+	feeCap := new(big.Int).Div(base, big.NewInt(2))
+	tip := new(big.Int).Div(feeCap, big.NewInt(4))
+	to := n.Addrs[3]
+	tx, err := n.Send(ctx, Tx{From: from, To: &to, Value: value, FeeCap: feeCap, Tip: tip, Nonce: nonce})
+	if err != nil {
+		return nil, err
+	}
+	n.Commit()
+	return tx, nil
+}
