@@ -9,9 +9,6 @@ import (
 	"testing"
 	"unicode/utf8"
 
-	"github.com/ethereum/go-ethereum/accounts/abi"
-	"github.com/ethereum/go-ethereum/common/hexutil"
-
 	"github.com/unstuck-dev/unstuck/diagnose/faultproxy"
 	"github.com/unstuck-dev/unstuck/diagnose/simnode"
 )
@@ -56,7 +53,7 @@ func TestTerminalInjection(t *testing.T) {
 		p := injector(t, n.URL, func(c faultproxy.Call, a *faultproxy.Answer) {
 			if c.Method == "eth_call" && a.Error != nil {
 				a.Error.Message = "execution reverted: " + hostileRaw
-				a.Error.Data = json.RawMessage(`"` + errorString(t, hostileRaw) + `"`)
+				a.Error.Data = json.RawMessage(`"` + faultproxy.ErrorString(hostileRaw) + `"`)
 			}
 		})
 		rep := newEnv(t, p).check(hash, CheckOptions{})
@@ -101,20 +98,6 @@ func injector(t *testing.T, node string, fn faultproxy.RewriteFunc) string {
 	}
 	t.Cleanup(p.Close)
 	return p.URL()
-}
-
-// errorString ABI-encodes Error(string) revert data.
-func errorString(t *testing.T, reason string) string {
-	t.Helper()
-	typ, err := abi.NewType("string", "", nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	body, err := abi.Arguments{{Type: typ}}.Pack(reason)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return hexutil.Encode(append(hexutil.MustDecode("0x08c379a0"), body...))
 }
 
 // assertClean renders the report every way a user can see it and checks

@@ -10,9 +10,6 @@ import (
 	"time"
 	"unicode/utf8"
 
-	"github.com/ethereum/go-ethereum/accounts/abi"
-	"github.com/ethereum/go-ethereum/common/hexutil"
-
 	"github.com/unstuck-dev/unstuck/diagnose/faultproxy"
 	"github.com/unstuck-dev/unstuck/diagnose/simnode"
 )
@@ -37,7 +34,7 @@ func TestTUIShowsNodeTextCleaned(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	reason := revertData(t, hostileText)
+	reason := faultproxy.ErrorString(hostileText)
 	p, err := faultproxy.New(n.URL, faultproxy.WithRewrite(func(c faultproxy.Call, a *faultproxy.Answer) {
 		if c.Method == "eth_call" && a.Error != nil {
 			a.Error.Message = "execution reverted: " + hostileText
@@ -99,18 +96,4 @@ func TestTUIShowsNodeTextCleaned(t *testing.T) {
 	if !utf8.ValidString(drawn) {
 		t.Error("the terminal received invalid UTF-8")
 	}
-}
-
-// revertData ABI-encodes Error(string) revert data.
-func revertData(t *testing.T, reason string) string {
-	t.Helper()
-	typ, err := abi.NewType("string", "", nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	body, err := abi.Arguments{{Type: typ}}.Pack(reason)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return hexutil.Encode(append(hexutil.MustDecode("0x08c379a0"), body...))
 }

@@ -5,6 +5,9 @@ import (
 	"encoding/json"
 	"strconv"
 	"strings"
+
+	"github.com/ethereum/go-ethereum/accounts/abi"
+	"github.com/ethereum/go-ethereum/common/hexutil"
 )
 
 // Call is one JSON-RPC request of a (possibly batched) HTTP request.
@@ -187,4 +190,18 @@ func otherHash(obj json.RawMessage, field string) json.RawMessage {
 		return obj
 	}
 	return out
+}
+
+// ErrorString ABI-encodes Error(string) revert data as 0x-hex, for
+// rewrites that put a chosen revert reason in a node's answer.
+func ErrorString(reason string) string {
+	typ, err := abi.NewType("string", "", nil)
+	if err != nil {
+		panic(err) // a fixed, valid type
+	}
+	body, err := abi.Arguments{{Type: typ}}.Pack(reason)
+	if err != nil {
+		panic(err) // a string always packs
+	}
+	return hexutil.Encode(append(hexutil.MustDecode("0x08c379a0"), body...))
 }
