@@ -3,19 +3,21 @@ package tui
 import (
 	"strings"
 
-	"github.com/charmbracelet/glamour"
+	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/muesli/termenv"
 )
 
-// markdown renders guide answers with glamour, keeping one renderer per
-// width and the output per (text, width): rendering is slow enough to
-// notice on every keystroke.
+// markdown renders guide answers for the terminal: parsed by mdparse,
+// laid out here with hanging indents under list markers, Chinese wrapped
+// between characters (never before closing punctuation), styled with the
+// app's Styles. Output is cached per (text, width): the walker re-renders
+// on every resize and language switch.
 type markdown struct {
-	profile   termenv.Profile
-	style     string
-	renderers map[int]*glamour.TermRenderer
-	cache     map[mdKey]string
+	st    Styles
+	plain bool // no colour: styles add nothing, code keeps its backticks
+	looks map[spanStyle]lipgloss.Style
+	cache map[mdKey]string
 }
 
 type mdKey struct {
@@ -23,60 +25,57 @@ type mdKey struct {
 	width int
 }
 
-// unwrapped is the line width glamour lays out at: wide enough to never
-// wrap a guide's paragraph.
-const unwrapped = 4000
-
 // maxMarkdownCache bounds the cache; guides have a few hundred nodes.
 const maxMarkdownCache = 512
 
-// newMarkdown picks glamour's style for the output: no escape codes at all
-// when the output has no colour (NO_COLOR, pipes), else dark or light.
+// mdMargin is the left margin of an answer.
+const mdMargin = 2
+
+// minTextWidth is the narrowest column text is wrapped into, however
+// deep a list nests.
+const minTextWidth = 10
+
 func newMarkdown(st Styles) *markdown {
-	style := "notty"
-	if st.Profile != termenv.Ascii {
-		style = "light"
-		if st.Dark {
-			style = "dark"
-		}
-	}
-	return &markdown{profile: st.Profile, style: style, renderers: map[int]*glamour.TermRenderer{}, cache: map[mdKey]string{}}
+	return &markdown{st: st, plain: st.Profile == termenv.Ascii, looks: map[spanStyle]lipgloss.Style{}, cache: map[mdKey]string{}}
 }
 
-// render turns Markdown into terminal text width columns wide. If glamour
-// fails it falls back to the source, wrapped.
+// render turns Markdown into terminal text width columns wide.
 func (md *markdown) render(src string, width int) string {
-	if width < minWidth {
-		width = minWidth
-	}
+	width = max(width, minWidth)
 	k := mdKey{src, width}
 	if out, ok := md.cache[k]; ok {
 		return out
 	}
-	r, ok := md.renderers[0]
-	if !ok {
-		var err error
-		r, err = glamour.NewTermRenderer(
-			glamour.WithStandardStyle(md.style),
-			glamour.WithColorProfile(md.profile),
-			// glamour wraps at spaces only; Chinese has none. It lays
-			// out unwrapped and fitLine wraps, keeping indentation.
-			glamour.WithWordWrap(unwrapped),
-		)
-		if err != nil {
-			return wrap(src, width)
-		}
-		md.renderers[0] = r
-	}
-	out, err := r.Render(src)
-	if err != nil {
-		return wrap(src, width)
-	}
 	var lines []string
-	for _, l := range strings.Split(strings.Trim(out, "\n"), "\n") {
-		lines = append(lines, fitLine(strings.TrimRight(l, " "), width)...)
+	cols := []int{mdMargin} // where the text of each open list depth starts
+	for i, b := range parseMarkdown(src) {
+		if b.gap && i > 0 {
+			lines = append(lines, "")
+		}
+		keep := b.depth + 1 // an item's own column is pushed below
+		if b.kind == blockItem {
+			keep = b.depth
+		}
+		cols = cols[:max(1, min(keep, len(cols)))]
+		col := cols[len(cols)-1]
+		switch b.kind {
+		case blockItem:
+			text := col + ansi.StringWidth(b.marker) + 1
+			cols = append(cols, text)
+			lines = append(lines, md.text(b.text, col, text, width, b.marker+" ", 0)...)
+		case blockHeading:
+			lines = append(lines, md.text(b.text, col, col, width, "", spanStrong|spanHeading)...)
+		case blockQuote:
+			lines = append(lines, md.quote(b.text, col, width)...)
+		case blockCode:
+			lines = append(lines, md.code(b.text, col+2, width)...)
+		case blockRule:
+			lines = append(lines, strings.Repeat(" ", col)+md.st.Subtle.Render(strings.Repeat("─", max(width-col, 3))))
+		default:
+			lines = append(lines, md.text(b.text, col, col, width, "", 0)...)
+		}
 	}
-	out = strings.Join(lines, "\n")
+	out := strings.Join(lines, "\n")
 	if len(md.cache) >= maxMarkdownCache {
 		clear(md.cache)
 	}
@@ -84,27 +83,99 @@ func (md *markdown) render(src string, width int) string {
 	return out
 }
 
-// fitLine wraps a rendered line that is still wider than width: glamour
-// wraps at spaces, and Chinese text has none. Continuation lines keep the
-// line's indentation.
-func fitLine(line string, width int) []string {
-	if ansi.StringWidth(line) <= width {
-		return []string{line}
+// spanHeading marks a heading's text; it is not an inline style.
+const spanHeading spanStyle = 1 << 7
+
+// text lays out inline Markdown: the first line at column first after
+// lead (a list marker), the others at column rest.
+func (md *markdown) text(src string, first, rest, width int, lead string, base spanStyle) []string {
+	spans := parseInline(src, md.plain)
+	var plain strings.Builder
+	ends := make([]int, len(spans))
+	for i, sp := range spans {
+		plain.WriteString(sp.text)
+		ends[i] = plain.Len()
 	}
-	rest := strings.TrimLeft(line, " ")
-	ind := len(line) - len(rest)
-	if ind > width/2 {
-		ind = 0
-		rest = line
-	}
+	s := plain.String()
+	avail := max(width-rest, minTextWidth)
 	var out []string
-	if strings.ContainsRune(rest, 0x1b) {
-		out = strings.Split(ansi.Wrap(rest, width-ind, ""), "\n")
-	} else {
-		out = wrapLine(rest, width-ind)
+	at := 0 // byte offset of the current hard line in s
+	for _, hard := range strings.Split(s, "\n") {
+		for _, ln := range breakLines(hard, avail) {
+			pad := strings.Repeat(" ", rest)
+			if len(out) == 0 {
+				pad = strings.Repeat(" ", first) + lead
+			}
+			out = append(out, pad+md.paint(s, spans, ends, at+ln.from, at+ln.to, base))
+		}
+		at += len(hard) + 1
 	}
-	for i, l := range out {
-		out[i] = strings.Repeat(" ", ind) + strings.TrimRight(l, " ")
+	return out
+}
+
+// paint styles s[from:to], the text of spans ending at ends.
+func (md *markdown) paint(s string, spans []mdSpan, ends []int, from, to int, base spanStyle) string {
+	if md.plain {
+		return s[from:to]
+	}
+	var b strings.Builder
+	start := 0
+	for i, end := range ends {
+		lo, hi := max(start, from), min(end, to)
+		start = end
+		if lo >= hi {
+			continue
+		}
+		b.WriteString(md.look(spans[i].style | base).Render(s[lo:hi]))
+	}
+	return b.String()
+}
+
+// look is the lipgloss style for a combination of span styles.
+func (md *markdown) look(st spanStyle) lipgloss.Style {
+	if l, ok := md.looks[st]; ok {
+		return l
+	}
+	l := md.st.Text
+	switch {
+	case st&spanHeading != 0:
+		l = md.st.Title
+	case st&spanLink != 0:
+		l = md.st.Link
+	case st&spanCode != 0:
+		l = md.st.Code
+	}
+	if st&spanStrong != 0 {
+		l = l.Bold(true)
+	}
+	if st&spanEm != 0 {
+		l = l.Italic(true)
+	}
+	md.looks[st] = l
+	return l
+}
+
+// quote lays out a block quote behind a bar.
+func (md *markdown) quote(src string, col, width int) []string {
+	bar := strings.Repeat(" ", col) + md.st.Subtle.Render("│") + " "
+	lines := md.text(src, 0, 0, width-col-2, "", spanEm)
+	for i, l := range lines {
+		lines[i] = bar + l
+	}
+	return lines
+}
+
+// code lays out a code block as written, lines wider than the screen cut
+// into pieces.
+func (md *markdown) code(src string, col, width int) []string {
+	var out []string
+	pad := strings.Repeat(" ", col)
+	for _, l := range strings.Split(strings.TrimSuffix(src, "\n"), "\n") {
+		body := strings.TrimLeft(l, " ")
+		ind := strings.Repeat(" ", min(len(l)-len(body), width/2))
+		for _, piece := range wrapLine(body, max(width-col-len(ind), minTextWidth)) {
+			out = append(out, pad+ind+md.st.Code.Render(piece))
+		}
 	}
 	return out
 }

@@ -20,6 +20,7 @@ type Styles struct {
 	Banner   lipgloss.Style // the DEMO CHAIN banner
 	Label    lipgloss.Style // key-number labels
 	Link     lipgloss.Style // explorer links and guide ids
+	Code     lipgloss.Style // commands and code in guide answers
 
 	Help help.Styles
 
@@ -47,6 +48,7 @@ func newStyles(r *lipgloss.Renderer) Styles {
 		Banner:   r.NewStyle().Bold(true).Reverse(true).Padding(0, 1),
 		Label:    r.NewStyle().Foreground(c("#4a4a4a", "#b0b0b0")),
 		Link:     r.NewStyle().Underline(true).Foreground(c("#00579b", "#87afff")),
+		Code:     r.NewStyle().Foreground(c("#8a3a00", "#ffaf87")),
 		Profile:  r.ColorProfile(),
 		Dark:     r.HasDarkBackground(),
 	}

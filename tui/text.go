@@ -63,67 +63,100 @@ func wrapTokens(s string) []string {
 		}
 		return 1
 	}
-	for _, r := range s {
+	from := 0     // where the current token starts in s
+	var last rune // the current token's last rune
+	for i, r := range s {
 		k := kind(r)
-		n := len(toks)
+		join := false
 		switch {
-		case n > 0 && strings.ContainsRune(closers, r) && !strings.HasSuffix(toks[n-1], " "):
-			toks[n-1] += string(r)
-		case n > 0 && r != ' ' && strings.ContainsRune(openers, lastRune(toks[n-1])):
-			toks[n-1] += string(r)
-		case n > 0 && k != 2 && kind(lastRune(toks[n-1])) == k:
-			toks[n-1] += string(r)
-		default:
-			toks = append(toks, string(r))
+		case i == 0:
+		case strings.ContainsRune(closers, r) && last != ' ':
+			join = true
+		case r != ' ' && strings.ContainsRune(openers, last):
+			join = true
+		case k != 2 && kind(last) == k:
+			join = true
 		}
+		if !join && i > 0 {
+			toks = append(toks, s[from:i])
+			from = i
+		}
+		last = r
+	}
+	if from < len(s) {
+		toks = append(toks, s[from:])
 	}
 	return toks
 }
 
-func lastRune(s string) rune {
-	var last rune
-	for _, r := range s {
-		last = r
+// wrapLine wraps one line of plain text (see wrap).
+func wrapLine(s string, width int) []string {
+	spans := breakLines(s, width)
+	lines := make([]string, len(spans))
+	for i, sp := range spans {
+		lines[i] = s[sp.from:sp.to]
 	}
-	return last
+	return lines
 }
 
-func wrapLine(s string, width int) []string {
-	var lines []string
-	var cur strings.Builder
-	curW := 0
-	flush := func() {
-		lines = append(lines, strings.TrimRight(cur.String(), " "))
-		cur.Reset()
-		curW = 0
+// lineSpan is one wrapped line: the bytes s[from:to] of the text wrapped.
+type lineSpan struct{ from, to int }
+
+// breakLines finds where one line of plain text wraps at width columns.
+// Lines are whole ranges of s: spaces where a line breaks are left out, a
+// word wider than a line is cut. There is always at least one line.
+func breakLines(s string, width int) []lineSpan {
+	var lines []lineSpan
+	from, to, curW := -1, 0, 0
+	brk := false // a space that did not fit: the next word starts a line
+	flush := func(at int) {
+		if from < 0 {
+			from, to = at, at
+		}
+		lines = append(lines, lineSpan{from, to})
+		from, curW, brk = -1, 0, false
 	}
+	pos := 0
 	for _, tok := range wrapTokens(s) {
+		start := pos
+		pos += len(tok)
 		tw := ansi.StringWidth(tok)
 		if strings.TrimLeft(tok, " ") == "" {
 			if curW > 0 && curW+tw < width {
-				cur.WriteString(tok)
 				curW += tw
+			} else if curW > 0 {
+				brk = true
 			}
 			continue
 		}
-		if curW > 0 && curW+tw > width {
-			flush()
+		if curW > 0 && (brk || curW+tw > width) {
+			flush(start)
 		}
 		for tw > width {
 			head := ansi.Truncate(tok, width, "")
 			if head == "" {
 				break
 			}
-			cur.WriteString(head)
-			flush()
+			if from < 0 {
+				from = start
+			}
+			to = start + len(head)
+			flush(to)
+			start += len(head)
 			tok = tok[len(head):]
-			tw = ansi.StringWidth(tok)
+			tw -= ansi.StringWidth(head)
 		}
-		cur.WriteString(tok)
+		if tok == "" {
+			continue
+		}
+		if from < 0 {
+			from = start
+		}
+		to = start + len(tok)
 		curW += tw
 	}
-	if cur.Len() > 0 || len(lines) == 0 {
-		flush()
+	if from >= 0 || len(lines) == 0 {
+		flush(len(s))
 	}
 	return lines
 }

@@ -124,7 +124,8 @@ func (m walkerModel) load() walkerModel {
 func (m walkerModel) answerMarkdown(n *guides.Node) string {
 	body := n.Fill(m.lang, m.vals)
 	if action := strings.TrimSpace(guides.Expand(n.Action.Get(m.lang), m.lang, m.vals)); action != "" {
-		body += "\n\n**" + tr(m.lang, "Next:", "下一步：") + "** " + action
+		// A full-width colon already leaves room; a space after it would not.
+		body += "\n\n**" + tr(m.lang, "Next:** ", "下一步：**") + action
 	}
 	return body
 }
