@@ -14,8 +14,6 @@ import (
 	"strings"
 	"syscall"
 	"time"
-
-	"github.com/ethereum/go-ethereum/rpc"
 )
 
 // Fault is what went wrong with an endpoint.
@@ -123,9 +121,9 @@ func Classify(err error) *Error {
 	if errors.As(err, &e) {
 		return e
 	}
-	var httpErr rpc.HTTPError
+	var httpErr *HTTPError
 	if errors.As(err, &httpErr) {
-		return classifyHTTP(httpErr, err)
+		return classifyHTTP(httpErr)
 	}
 	switch {
 	case errors.Is(err, errTooLarge):
@@ -144,7 +142,7 @@ func Classify(err error) *Error {
 	case strings.Contains(err.Error(), "tls:"), strings.Contains(err.Error(), "x509:"):
 		return &Error{Fault: FaultTLS, Reason: "a secure connection to the endpoint failed", Err: err}
 	}
-	var rpcErr rpc.Error
+	var rpcErr CodedError
 	if errors.As(err, &rpcErr) {
 		return ClassifyRPC(rpcErr.ErrorCode(), rpcErr.Error(), err)
 	}
@@ -175,10 +173,10 @@ func ClassifyRPC(code int, msg string, cause error) *Error {
 	return &Error{Fault: FaultRPCError, Reason: fmt.Sprintf("the endpoint returned an error (code %d)", code), Err: cause}
 }
 
-func classifyHTTP(h rpc.HTTPError, cause error) *Error {
+func classifyHTTP(h *HTTPError) *Error {
 	switch {
 	case h.StatusCode == 429:
-		return &Error{Fault: FaultRateLimited, Reason: "the endpoint is rate-limiting requests (HTTP 429)", Err: errors.New(h.Status)}
+		return &Error{Fault: FaultRateLimited, Reason: "the endpoint is rate-limiting requests (HTTP 429)", RetryAfter: h.RetryAfter, Err: errors.New(h.Status)}
 	case h.StatusCode >= 500:
 		return &Error{Fault: FaultServer, Reason: fmt.Sprintf("the endpoint had a server error (HTTP %d)", h.StatusCode), Err: errors.New(h.Status)}
 	}

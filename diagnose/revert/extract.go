@@ -5,22 +5,28 @@ import (
 	"encoding/json"
 	"errors"
 	"strings"
-
-	"github.com/ethereum/go-ethereum/rpc"
 )
 
 // maxDataNesting bounds how deep FromError looks into an object-shaped
 // error data field ({"data": {"data": "0x…"}}).
 const maxDataNesting = 4
 
-// FromError extracts revert data from an error returned by a go-ethereum
-// rpc client: the first error in the chain that implements rpc.DataError,
-// whose data is a hex string (with or without 0x), bytes holding such a
-// string, or an object with a "data" field. A string that is not hex as a
-// whole may still carry a 0x-hex token (Nethermind: "Reverted 0x…"). "0x"
-// gives empty data and true: the node said the revert carried no data.
+// dataError is a JSON-RPC error with a data field: noderpc's *RPCError
+// and go-ethereum's rpc.DataError both have this shape.
+type dataError interface {
+	error
+	ErrorData() any
+}
+
+// FromError extracts revert data from an error a JSON-RPC client returned
+// for a call (noderpc's or go-ethereum's): the first error in the chain
+// with an ErrorData method, whose data is a hex string (with or without
+// 0x), bytes holding such a string, or an object with a "data" field. A
+// string that is not hex as a whole may still carry a 0x-hex token
+// (Nethermind: "Reverted 0x…"). "0x" gives empty data and true: the node
+// said the revert carried no data.
 func FromError(err error) ([]byte, bool) {
-	var de rpc.DataError
+	var de dataError
 	if err == nil || !errors.As(err, &de) {
 		return nil, false
 	}
