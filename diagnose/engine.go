@@ -3,7 +3,6 @@ package diagnose
 import (
 	"context"
 	"errors"
-	"fmt"
 	"net/http"
 	"strings"
 	"time"
@@ -253,14 +252,15 @@ func (e *Engine) second(ctx context.Context, a *answer, results []groupResult, r
 		copyResults(calls, fresh)
 		parse(calls)
 		if i > 0 {
-			f.Degraded = append(f.Degraded, fmt.Sprintf("the follow-up questions went to %s", noderpc.Redact(c.URL())))
+			f.Degraded = append(f.Degraded, Note{Kind: NoteElsewhere, Endpoint: noderpc.Redact(c.URL())})
 		}
 		rec.setRequests(a.endpoint, a.client.Requests())
 		e.retryReplay(ctx, f, clients[i+1:])
 		return
 	}
 	if lastErr != nil {
-		f.Degraded = append(f.Degraded, "follow-up questions failed: "+noderpc.Classify(lastErr).Reason)
+		fault := noderpc.Classify(lastErr)
+		f.Degraded = append(f.Degraded, Note{Kind: NoteFollowUpFailed, Fault: fault.Fault, Reason: fault.Reason})
 	}
 	rec.setRequests(a.endpoint, a.client.Requests())
 }
@@ -354,7 +354,7 @@ func (e *Engine) scanForReplacement(ctx context.Context, results []groupResult, 
 				return
 			}
 			if err := a.client.Batch(ctx, calls); err != nil {
-				a.facts.Degraded = append(a.facts.Degraded, "the blocks since it was seen could not be read")
+				a.facts.Degraded = append(a.facts.Degraded, Note{Kind: NoteScanFailed})
 				continue
 			}
 			parse(calls)

@@ -276,9 +276,15 @@ func (got cellResult) verify(t *testing.T, want cellWant, hash common.Hash) {
 			if unfilled.MatchString(f.Title) || unfilled.MatchString(f.Detail) {
 				t.Errorf("finding %s (%s) has an unfilled placeholder: %q / %q", f.Code, lang, f.Title, f.Detail)
 			}
+			if lang == "zh" && englishNote.MatchString(f.Detail) {
+				t.Errorf("finding %s in Chinese has English words: %q", f.Code, f.Detail)
+			}
 		}
 	}
 }
+
+// englishNote matches the English words of a Note (see Note.Words).
+var englishNote = regexp.MustCompile(`follow-up|could not be read|went to`)
 
 // unfilled matches the "?" that stands in for a missing placeholder value.
 var unfilled = regexp.MustCompile(`(^|[\s:：(（。])\?([\s.。)）]|$)`)
@@ -294,5 +300,30 @@ func plainMessage(t *testing.T, msg string) {
 		if strings.Contains(msg, jargon) {
 			t.Errorf("message %q contains %q", msg, jargon)
 		}
+	}
+}
+
+func TestNoteWords(t *testing.T) {
+	notes := []Note{
+		{Kind: NoteElsewhere, Endpoint: "https://rpc.example"},
+		{Kind: NoteFollowUpFailed, Fault: noderpc.FaultTimeout, Reason: "the endpoint did not answer in time"},
+		{Kind: NoteScanFailed},
+	}
+	for _, n := range notes {
+		en, zh := n.Words("en"), n.Words("zh")
+		if en == "" || zh == "" || englishNote.MatchString(zh) || !englishNote.MatchString(en) {
+			t.Errorf("note %+v: en %q, zh %q", n, en, zh)
+		}
+	}
+	rep := &Report{}
+	e := &Engine{}
+	e.noteDegraded(rep, nil, &Facts{Degraded: notes})
+	LocalizeFindings(rep.Findings, "zh")
+	if len(rep.Findings) != 1 || englishNote.MatchString(rep.Findings[0].Detail) || !strings.Contains(rep.Findings[0].Detail, "响应太慢") {
+		t.Errorf("zh rpc_degraded: %+v", rep.Findings)
+	}
+	LocalizeFindings(rep.Findings, "en")
+	if !strings.Contains(rep.Findings[0].Detail, "did not answer in time") {
+		t.Errorf("en rpc_degraded: %+v", rep.Findings)
 	}
 }

@@ -144,7 +144,7 @@ func (e *Engine) noteDegraded(rep *Report, results []groupResult, f *Facts) {
 		return
 	}
 	failed := failedChains(results)
-	var notes []string
+	var notes []Note
 	if f != nil {
 		notes = f.Degraded
 	}
@@ -153,7 +153,12 @@ func (e *Engine) noteDegraded(rep *Report, results []groupResult, f *Facts) {
 	}
 	data := map[string]string{"failed": failed}
 	if len(notes) > 0 {
-		data["notes"] = strings.Join(notes, "; ")
+		// The notes are words, so they are in the data in both languages.
+		en, zh := make([]string, len(notes)), make([]string, len(notes))
+		for i, n := range notes {
+			en[i], zh[i] = n.Words("en"), n.Words("zh")
+		}
+		data["notes"], data["notes_zh"] = strings.Join(en, "; "), strings.Join(zh, "；")
 	}
 	switch { // only the parts there are: a missing one would read "?"
 	case failed == "":
