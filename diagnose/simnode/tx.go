@@ -4,6 +4,8 @@ import (
 	"context"
 	"fmt"
 	"math/big"
+	"strings"
+	"time"
 
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/core/types"
@@ -75,10 +77,41 @@ func (n *Node) Send(ctx context.Context, t Tx) (*types.Transaction, error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := c.SendTransaction(ctx, tx); err != nil {
+	if err := n.sendSettled(ctx, tx); err != nil {
 		return nil, fmt.Errorf("send: %w", err)
 	}
 	return tx, nil
+}
+
+// sendSettled sends tx, waiting for the pool when it still sees an old
+// state. The pool re-reads the state after a new block in the background,
+// so right after a Commit a transaction from an account funded in that
+// block can be refused with "insufficient funds" (balance 0). geth's
+// simulated beacon waits for the pool before it builds a block; this waits
+// likewise before sending, and only while the chain says the balance
+// covers the transaction, so that a truly overdrawn one fails at once.
+func (n *Node) sendSettled(ctx context.Context, tx *types.Transaction) error {
+	c := n.Backend.Client()
+	deadline := time.Now().Add(5 * time.Second)
+	for {
+		err := c.SendTransaction(ctx, tx)
+		if err == nil || !strings.Contains(err.Error(), "insufficient funds") || time.Now().After(deadline) {
+			return err
+		}
+		from, serr := types.Sender(n.signer, tx)
+		if serr != nil {
+			return err
+		}
+		bal, berr := c.BalanceAt(ctx, from, nil)
+		if berr != nil || bal.Cmp(tx.Cost()) < 0 {
+			return err
+		}
+		select {
+		case <-ctx.Done():
+			return err
+		case <-time.After(5 * time.Millisecond):
+		}
+	}
 }
 
 // Mine sends a transaction and commits a block with it.
