@@ -140,10 +140,7 @@ func optUint(c *noderpc.Call) *uint64 {
 
 // callFault classifies a per-call JSON-RPC error.
 func callFault(err error, method string) *noderpc.Error {
-	var rpcErr interface {
-		Error() string
-		ErrorCode() int
-	}
+	var rpcErr noderpc.CodedError
 	if errors.As(err, &rpcErr) {
 		f := noderpc.ClassifyRPC(rpcErr.ErrorCode(), rpcErr.Error(), err)
 		if f.Fault == noderpc.FaultRPCError {

@@ -83,9 +83,6 @@ func (md *markdown) render(src string, width int) string {
 	return out
 }
 
-// spanHeading marks a heading's text; it is not an inline style.
-const spanHeading spanStyle = 1 << 7
-
 // text lays out inline Markdown: the first line at column first after
 // lead (a list marker), the others at column rest.
 func (md *markdown) text(src string, first, rest, width int, lead string, base spanStyle) []string {

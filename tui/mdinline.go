@@ -13,7 +13,8 @@ const (
 	spanStrong spanStyle = 1 << iota
 	spanEm
 	spanCode
-	spanLink // a link's text, or an address shown as a link
+	spanLink    // a link's text, or an address shown as a link
+	spanHeading // a heading's text: set by the block, never inline
 )
 
 // mdSpan is a run of text in one style.
