@@ -58,6 +58,9 @@ type Progress struct {
 type CheckOptions struct {
 	// Chain is the chain the user believes the tx is on (0 = no idea).
 	Chain uint64
+	// Network is the network key the user named for a non-EVM family
+	// ("tron", "nile", "bitcoin"); "" = no idea.
+	Network string
 	// From is the sender, when the user knows it (--from).
 	From *common.Address
 	// Only, when set, searches that chain alone (e.g. when watching a

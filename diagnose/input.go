@@ -40,6 +40,17 @@ type Query struct {
 	Hash      common.Hash
 	Address   common.Address
 	ChainHint uint64 // 0 = none
+	// Family is the chain family the input belongs to; "" when its shape
+	// fits several (a bare 64-hex txid is TRON's, Bitcoin's, or an EVM hash
+	// without 0x).
+	Family Family
+	// Ref is the input in its family's own form: a TRON or Bitcoin txid as
+	// 64 lower-case hex characters, a TRON address in base58 (T…), a
+	// Bitcoin address as written (bech32 lower-case).
+	Ref string
+	// Network is the network key an explorer link named ("tron", "nile",
+	// "bitcoin"…), "" when none.
+	Network string
 }
 
 // InputError is a refused input. Reason is written for the user and never

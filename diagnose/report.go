@@ -117,23 +117,27 @@ func Codes() []Code {
 
 // Report is the outcome of one check. Field names are the JSON contract.
 type Report struct {
-	Input         string     `json:"input"`
-	Status        Status     `json:"status"`
-	Chain         *ChainRef  `json:"chain,omitempty"`
-	Confirmations uint64     `json:"confirmations"`
-	Tx            *TxInfo    `json:"tx,omitempty"`
-	Receipt       *Receipt   `json:"receipt,omitempty"`
-	Revert        *Revert    `json:"revert,omitempty"`
-	Transfers     []Transfer `json:"transfers"`
-	Fees          *Fees      `json:"fees,omitempty"`
-	Findings      []Finding  `json:"findings"`
-	Searched      []Searched `json:"searched"`
-	Demo          bool       `json:"demo,omitempty"`
+	Input         string       `json:"input"`
+	Family        Family       `json:"family,omitempty"`
+	Status        Status       `json:"status"`
+	Chain         *ChainRef    `json:"chain,omitempty"`
+	Confirmations uint64       `json:"confirmations"`
+	Tx            *TxInfo      `json:"tx,omitempty"`
+	Receipt       *Receipt     `json:"receipt,omitempty"`
+	Revert        *Revert      `json:"revert,omitempty"`
+	Transfers     []Transfer   `json:"transfers"`
+	Fees          *Fees        `json:"fees,omitempty"`
+	Tron          *TronInfo    `json:"tron,omitempty"`
+	Bitcoin       *BitcoinInfo `json:"bitcoin,omitempty"`
+	Findings      []Finding    `json:"findings"`
+	Searched      []Searched   `json:"searched"`
+	Demo          bool         `json:"demo,omitempty"`
 }
 
 // ChainRef names the chain a transaction was found on.
 type ChainRef struct {
 	ID            uint64 `json:"id"`
+	Key           string `json:"key,omitempty"`
 	Name          string `json:"name"`
 	Symbol        string `json:"symbol,omitempty"`
 	ExplorerTxURL string `json:"explorer_tx_url,omitempty"`

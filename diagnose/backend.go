@@ -1,0 +1,41 @@
+package diagnose
+
+import "context"
+
+// Family names a chain family. Each family has one Backend.
+type Family string
+
+// Families, as named in the JSON contract ("family").
+const (
+	FamilyEVM     Family = "evm"
+	FamilyTron    Family = "tron"
+	FamilyBitcoin Family = "bitcoin"
+)
+
+// Backend looks transactions and addresses up on the networks of one chain
+// family. It is the seam between the chain-agnostic core and a family: the
+// core parses and screens input, fans a query out over the backends that can
+// answer it, and merges their reports; a backend owns its wire calls, facts
+// and pure rules. A family's finding words live in the core catalogue, in
+// files of its own (messages_<family>_en.go, messages_<family>_zh.go), so
+// Localize works on any report. Backends are passed in Config, never
+// registered globally.
+type Backend interface {
+	// Family is the family the backend speaks for.
+	Family() Family
+	// Check looks a transaction up on the family's networks (q.Ref is the
+	// family's own form: a TRON or Bitcoin txid is 64 lower-case hex
+	// characters without 0x). It returns a report whatever the state; when
+	// no endpoint could give a sound answer it returns a report of status
+	// "unknown" together with a *NoAnswerError.
+	Check(ctx context.Context, q Query, opt CheckOptions) (*Report, error)
+	// Account reports what the family's networks say about an address.
+	Account(ctx context.Context, q Query) (*AccountReport, error)
+}
+
+// Add appends a finding whose words come from the message catalogue; a
+// backend builds its report's findings with it.
+func (r *Report) Add(code Code, sev Severity, data map[string]string) { r.add(code, sev, data) }
+
+// Has reports whether the report already carries a finding code.
+func (r *Report) Has(code Code) bool { return r.has(code) }
