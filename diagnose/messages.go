@@ -10,14 +10,21 @@ type message struct{ title, detail string }
 // by code and variant. These are facts with numbers; what to do about them
 // lives in the guides.
 func catalog(lang string, key string) (message, bool) {
-	var m map[string]message
-	if lang == "zh" {
-		m = messagesZH()
-	} else {
-		m = messagesEN()
+	for _, m := range catalogues(lang) {
+		if msg, ok := m[key]; ok {
+			return msg, true
+		}
 	}
-	msg, ok := m[key]
-	return msg, ok
+	return message{}, false
+}
+
+// catalogues are the message tables of a language: the shared and EVM one
+// first, then one per other family (messages_<family>_<lang>.go).
+func catalogues(lang string) []map[string]message {
+	if lang == "zh" {
+		return []map[string]message{messagesZH()}
+	}
+	return []map[string]message{messagesEN()}
 }
 
 // render fills a finding's title and detail in a language.

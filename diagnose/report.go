@@ -61,58 +61,54 @@ const (
 	CodePrivateMempool      Code = "private_mempool"
 )
 
+// codeGuide pairs a finding code with the guide node that explains what to
+// do about it. The guides package validates that every one of these nodes
+// exists.
+type codeGuide struct {
+	code  Code
+	guide string
+}
+
+// sharedCodes are the codes of every family and of the EVM backend, in the
+// order the guides list them. Each other family adds a table of its own
+// (codes_<family>.go).
+func sharedCodes() []codeGuide {
+	return []codeGuide{
+		{CodeUnderpriced, "speed-up"}, {CodeLowTip, "speed-up"}, {CodeNonceGap, "nonce-gap"},
+		{CodeReplaced, "replaced"}, {CodeCancelled, "cancelled"}, {CodeDropped, "dropped"},
+		{CodeReverted, "failed-revert"}, {CodeOutOfGas, "out-of-gas"},
+		{CodeInsufficientFunds, "insufficient-funds"}, {CodeWrongChain, "wrong-network"},
+		{CodeSentToTokenContract, "sent-to-token-contract"}, {CodeSentToContract, "sent-to-contract"},
+		{CodeTokenTransfer, "token-not-shown"}, {CodeLowConfirmations, "confirmations"},
+		{CodeIndexing, "node-indexing"}, {CodeStateUnavailable, "reason-unavailable"},
+		{CodeDelegatedAccount, "delegation-7702"}, {CodeRPCDegraded, "endpoint-trouble"},
+		{CodeNotFound, "not-found"}, {CodePrivateMempool, "l2-pending"},
+	}
+}
+
+// codeTable is every family's codes, shared first.
+func codeTable() []codeGuide {
+	return sharedCodes()
+}
+
 // GuideFor is the guide node that explains what to do about a finding.
-// The guides package validates that every one of these nodes exists.
 func GuideFor(c Code) string {
-	switch c {
-	case CodeUnderpriced, CodeLowTip:
-		return "speed-up"
-	case CodeNonceGap:
-		return "nonce-gap"
-	case CodeReplaced:
-		return "replaced"
-	case CodeCancelled:
-		return "cancelled"
-	case CodeDropped:
-		return "dropped"
-	case CodeReverted:
-		return "failed-revert"
-	case CodeOutOfGas:
-		return "out-of-gas"
-	case CodeInsufficientFunds:
-		return "insufficient-funds"
-	case CodeWrongChain:
-		return "wrong-network"
-	case CodeSentToTokenContract:
-		return "sent-to-token-contract"
-	case CodeSentToContract:
-		return "sent-to-contract"
-	case CodeTokenTransfer:
-		return "token-not-shown"
-	case CodeLowConfirmations:
-		return "confirmations"
-	case CodeIndexing:
-		return "node-indexing"
-	case CodeStateUnavailable:
-		return "reason-unavailable"
-	case CodeDelegatedAccount:
-		return "delegation-7702"
-	case CodeRPCDegraded:
-		return "endpoint-trouble"
-	case CodeNotFound:
-		return "not-found"
-	case CodePrivateMempool:
-		return "l2-pending"
+	for _, cg := range codeTable() {
+		if cg.code == c {
+			return cg.guide
+		}
 	}
 	return ""
 }
 
 // Codes lists every finding code.
 func Codes() []Code {
-	return []Code{CodeUnderpriced, CodeLowTip, CodeNonceGap, CodeReplaced, CodeCancelled, CodeDropped,
-		CodeReverted, CodeOutOfGas, CodeInsufficientFunds, CodeWrongChain, CodeSentToTokenContract,
-		CodeSentToContract, CodeTokenTransfer, CodeLowConfirmations, CodeIndexing, CodeStateUnavailable,
-		CodeDelegatedAccount, CodeRPCDegraded, CodeNotFound, CodePrivateMempool}
+	t := codeTable()
+	out := make([]Code, len(t))
+	for i, cg := range t {
+		out[i] = cg.code
+	}
+	return out
 }
 
 // Report is the outcome of one check. Field names are the JSON contract.
