@@ -27,7 +27,9 @@ func TestClientFaults(t *testing.T) {
 		{"server error", func(w http.ResponseWriter, r *http.Request) { w.WriteHeader(502) }, noderpc.FaultServer, 502},
 		{"plain text", func(w http.ResponseWriter, r *http.Request) { w.Write([]byte("this node does not support this API")) }, noderpc.FaultMalformed, 0},
 		{"html", func(w http.ResponseWriter, r *http.Request) { w.Write([]byte("<html><body>blocked</body></html>")) }, noderpc.FaultMalformed, 0},
-		{"too large", func(w http.ResponseWriter, r *http.Request) { w.Write([]byte(`{"a":"` + strings.Repeat("x", 200) + `"}`)) }, noderpc.FaultTooLarge, 0},
+		{"too large", func(w http.ResponseWriter, r *http.Request) {
+			w.Write([]byte(`{"a":"` + strings.Repeat("x", 200) + `"}`))
+		}, noderpc.FaultTooLarge, 0},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
