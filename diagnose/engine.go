@@ -34,6 +34,9 @@ type Config struct {
 	Memory *Memory
 	// Now is the clock (tests pin it); nil means time.Now.
 	Now func() time.Time
+	// Backends are the other chain families (TRON, Bitcoin); the EVM
+	// family is the engine's own.
+	Backends []Backend
 }
 
 // Engine diagnoses transactions. It is safe for concurrent use.
@@ -169,9 +172,22 @@ func (e *Engine) groups(only uint64) []group {
 	return gs
 }
 
-// Check diagnoses a transaction hash. It returns a report even with an
-// error: a *NoAnswerError comes with a report of status "unknown".
+// Check diagnoses a transaction on every family its input fits, at once.
+// It returns a report even with an error: a *NoAnswerError comes with a
+// report of status "unknown".
 func (e *Engine) Check(ctx context.Context, q Query, opt CheckOptions) (*Report, error) {
+	if q.Kind != KindTxHash {
+		return nil, errors.New("check needs a transaction hash; for an address use `unstuck account`")
+	}
+	ctx, cancel := context.WithTimeout(ctx, e.cfg.Timeout)
+	defer cancel()
+	return e.fanOut(ctx, q, opt,
+		func(ctx context.Context) (*Report, error) { return e.checkEVM(ctx, q, opt) },
+		func(ctx context.Context, b Backend) (*Report, error) { return b.Check(ctx, q, opt) })
+}
+
+// checkEVM diagnoses a transaction hash on the EVM networks.
+func (e *Engine) checkEVM(ctx context.Context, q Query, opt CheckOptions) (*Report, error) {
 	if q.Kind != KindTxHash {
 		return nil, errors.New("check needs a transaction hash; for an address use `unstuck account`")
 	}

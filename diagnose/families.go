@@ -1,0 +1,130 @@
+package diagnose
+
+import (
+	"context"
+	"errors"
+	"sync"
+)
+
+// familyAnswer is one family's report on a query.
+type familyAnswer struct {
+	family Family
+	rep    *Report
+	err    error
+}
+
+// candidates lists the families a query is looked up on, EVM first: the
+// family the input named, or every family whose shape fits it (a
+// confirmed bare 64-hex txid is TRON's, Bitcoin's, or an EVM hash without
+// 0x). A network the user named narrows it to that network's family.
+func (e *Engine) candidates(q Query, opt CheckOptions) []Family {
+	if q.Family != "" {
+		return []Family{q.Family}
+	}
+	if opt.Network != "" {
+		if b := e.backendFor(opt.Network); b != nil {
+			return []Family{b.Family()}
+		}
+	}
+	if opt.Chain != 0 {
+		return []Family{FamilyEVM}
+	}
+	fams := []Family{FamilyEVM}
+	for _, b := range e.cfg.Backends {
+		fams = append(fams, b.Family())
+	}
+	return fams
+}
+
+// backendFor is the backend that lists a network key ("tron", "nile",
+// "bitcoin"…), or nil.
+func (e *Engine) backendFor(network string) Backend {
+	for _, b := range e.cfg.Backends {
+		if n, ok := b.(interface{ HasNetwork(string) bool }); ok && n.HasNetwork(network) {
+			return b
+		}
+	}
+	return nil
+}
+
+// backend is the backend of a family, or nil (EVM is the engine's own).
+func (e *Engine) backend(f Family) Backend {
+	for _, b := range e.cfg.Backends {
+		if b.Family() == f {
+			return b
+		}
+	}
+	return nil
+}
+
+// fanOut asks every candidate family at once and merges their reports.
+func (e *Engine) fanOut(ctx context.Context, q Query, opt CheckOptions, evm func(context.Context) (*Report, error),
+	ask func(context.Context, Backend) (*Report, error)) (*Report, error) {
+	fams := e.candidates(q, opt)
+	answers := make([]familyAnswer, len(fams))
+	var wg sync.WaitGroup
+	for i, f := range fams {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			a := familyAnswer{family: f}
+			if f == FamilyEVM {
+				a.rep, a.err = evm(ctx)
+			} else if b := e.backend(f); b != nil {
+				a.rep, a.err = ask(ctx, b)
+			} else {
+				a.err = &NoAnswerError{}
+			}
+			answers[i] = a
+		}()
+	}
+	wg.Wait()
+	return merge(answers)
+}
+
+// merge picks the report to show from the families' answers: the first
+// (in family order) that found the transaction; else a not-found that some
+// family could soundly give; else "unknown" with a *NoAnswerError. The
+// searched rows of every family are kept, so the report says where it
+// looked.
+func merge(answers []familyAnswer) (*Report, error) {
+	var all []Searched
+	for _, a := range answers {
+		if a.rep != nil {
+			all = append(all, a.rep.Searched...)
+		}
+	}
+	pick := func(ok func(familyAnswer) bool) (*Report, error, bool) {
+		for _, a := range answers {
+			if a.rep != nil && ok(a) {
+				a.rep.Searched = all
+				var na *NoAnswerError
+				if errors.As(a.err, &na) {
+					na.Searched = all
+				}
+				return a.rep, a.err, true
+			}
+		}
+		return nil, nil, false
+	}
+	if rep, err, ok := pick(func(a familyAnswer) bool {
+		return a.err == nil && a.rep.Status != StatusNotFound && a.rep.Status != StatusUnknown
+	}); ok {
+		return rep, err
+	}
+	if rep, err, ok := pick(func(a familyAnswer) bool { return a.err == nil && a.rep.Status == StatusNotFound }); ok {
+		return rep, err
+	}
+	if rep, err, ok := pick(func(a familyAnswer) bool { return a.err == nil }); ok {
+		return rep, err
+	}
+	if rep, err, ok := pick(func(familyAnswer) bool { return true }); ok {
+		return rep, err
+	}
+	for _, a := range answers {
+		if a.err != nil {
+			return nil, a.err
+		}
+	}
+	return nil, &NoAnswerError{}
+}
