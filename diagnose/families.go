@@ -98,6 +98,9 @@ func merge(answers []familyAnswer) (*Report, error) {
 		for _, a := range answers {
 			if a.rep != nil && ok(a) {
 				a.rep.Searched = all
+				if a.rep.Family == "" {
+					a.rep.Family = a.family
+				}
 				var na *NoAnswerError
 				if errors.As(a.err, &na) {
 					na.Searched = all
