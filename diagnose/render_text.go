@@ -74,6 +74,9 @@ func Headline(rep *Report, lang string) string {
 
 // KeyNumbers lists the key numbers of a report as label/value rows.
 func KeyNumbers(rep *Report, lang string) [][2]string {
+	if rep.Family == FamilyTron || rep.Family == FamilyBitcoin {
+		return familyKeyNumbers(rep, lang)
+	}
 	var rows [][2]string
 	add := func(en, zh, v string) {
 		if v != "" {
