@@ -5,7 +5,6 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"sync"
-	"testing"
 )
 
 // Request is one request the server saw.
@@ -17,10 +16,19 @@ type Request struct {
 	Round int
 }
 
+// T is the part of testing.TB the server needs: it reports unrecorded
+// requests as test errors.
+type T interface {
+	Helper()
+	Errorf(format string, args ...any)
+	Fatal(args ...any)
+	Cleanup(func())
+}
+
 // Server is a loopback replay server for one scenario.
 type Server struct {
 	URL   string
-	t     testing.TB
+	t     T
 	table map[string]Answer
 	srv   *httptest.Server
 
@@ -45,7 +53,7 @@ func WithRounds(sizes ...int) Option { return func(s *Server) { s.rounds = sizes
 
 // Start serves a scenario on 127.0.0.1 until the test ends. Any request
 // without a recorded answer fails the test.
-func Start(t testing.TB, rec *Recordings, scenario string, opts ...Option) *Server {
+func Start(t T, rec *Recordings, scenario string, opts ...Option) *Server {
 	t.Helper()
 	table, err := rec.table(scenario)
 	if err != nil {
