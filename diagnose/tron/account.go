@@ -66,6 +66,7 @@ func (b *Backend) Account(ctx context.Context, q diagnose.Query) (*diagnose.Acco
 	wg.Wait()
 	sort.Slice(rep.Tron, func(i, j int) bool { return rep.Tron[i].Network < rep.Tron[j].Network })
 	sort.Slice(rep.Chains, func(i, j int) bool { return rep.Chains[i].ChainID < rep.Chains[j].ChainID })
+	sort.SliceStable(rep.Findings, func(i, j int) bool { return rep.Findings[i].Data["chain"] < rep.Findings[j].Data["chain"] })
 	if len(rep.Tron) == 0 {
 		return rep, &diagnose.NoAnswerError{Searched: rep.Searched}
 	}

@@ -93,7 +93,7 @@ func parallel(calls ...func() *noderpc.Error) *noderpc.Error {
 
 // round1 asks for the transaction, its info (full and solidified) and the
 // head block, all at once.
-func (e *endpoint) round1(ctx context.Context, txid string, f *Facts) *noderpc.Error {
+func (e *endpoint) round1(ctx context.Context, txid string, f *txFacts) *noderpc.Error {
 	var tx txAnswer
 	var info, solid infoAnswer
 	var head blockAnswer
@@ -125,7 +125,7 @@ func (e *endpoint) round1(ctx context.Context, txid string, f *Facts) *noderpc.E
 // nothing was found; the sender's and recipient's accounts, the sender's
 // resources, the chain's prices and Tether's blacklist otherwise. A fault
 // here does not undo round 1: it becomes a note in the report.
-func (e *endpoint) round2(ctx context.Context, f *Facts, need needs) *noderpc.Error {
+func (e *endpoint) round2(ctx context.Context, f *txFacts, need needs) *noderpc.Error {
 	var calls []func() *noderpc.Error
 	if need.pending {
 		calls = append(calls, func() *noderpc.Error {

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"slices"
 	"strings"
 	"time"
 
@@ -138,7 +139,11 @@ func (b *Backend) Check(ctx context.Context, q diagnose.Query, opt diagnose.Chec
 	if named == "" {
 		named = q.Network
 	}
-	results := b.searchAll(ctx, b.targets(named), txid, opt.Progress)
+	targets := b.targets(named)
+	if opt.Only != 0 {
+		targets = slices.DeleteFunc(targets, func(t target) bool { return t.net.ChainID != opt.Only })
+	}
+	results := b.searchAll(ctx, targets, txid, opt.Progress)
 	return b.merge(q, txid, named, results)
 }
 

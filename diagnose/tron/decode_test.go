@@ -51,7 +51,7 @@ func TestParseOutOfEnergy(t *testing.T) {
 // when the contract gives a reason (TRON.md 1.5).
 func TestRevertWithReason(t *testing.T) {
 	rec := recordings(t)
-	f := &Facts{Network: Networks()[0], TxID: "x", HeadNumber: 66987627}
+	f := &txFacts{Network: Networks()[0], TxID: "x", HeadNumber: 66987627}
 	var tx txAnswer
 	var info infoAnswer
 	answerOf(t, rec, "rev2-tx", &tx)
@@ -99,22 +99,22 @@ func FuzzAnswers(f *testing.F) {
 		infoErr := readAnswer("/i", b, &info)
 		_ = readAnswer("/a", b, &acct)
 		_ = readAnswer("/b", b, &block)
-		facts := &Facts{Network: Networks()[0], TxID: "t", HeadNumber: block.BlockHeader.RawData.Number, HeadTimeMS: block.BlockHeader.RawData.Timestamp}
+		fs := &txFacts{Network: Networks()[0], TxID: "t", HeadNumber: block.BlockHeader.RawData.Number, HeadTimeMS: block.BlockHeader.RawData.Timestamp}
 		if txErr == nil && !tx.empty() {
-			facts.Tx = &tx
-			facts.Pending = &tx
+			fs.Tx = &tx
+			fs.Pending = &tx
 		}
 		if infoErr == nil && !info.empty() {
-			facts.Info = &info
+			fs.Info = &info
 		}
 		if !acct.empty() {
-			facts.Owner, facts.Recipient = &acct, &acct
+			fs.Owner, fs.Recipient = &acct, &acct
 		}
 		var params map[string]int64
 		_ = json.Unmarshal(b, &params)
-		facts.Params = params
-		_ = needsFor(facts)
-		rep := judge(facts, dec, time.Unix(0, 0))
+		fs.Params = params
+		_ = needsFor(fs)
+		rep := judge(fs, dec, time.Unix(0, 0))
 		if rep.Status == "" || rep.Chain == nil {
 			t.Fatalf("report without status or chain: %+v", rep)
 		}

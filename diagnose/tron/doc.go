@@ -9,6 +9,6 @@
 // Its public surface is small: New(Config) builds a Backend (a
 // diagnose.Backend), Networks lists the networks it knows, and the address
 // helpers (ParseAddress, Address) convert between the base58check T… form
-// and the 41… hex form. The backend's rules are pure functions of the
-// answers it collects (Facts); only ask*.go do I/O.
+// and the 41… hex form. The rules (judge.go) are pure functions of the
+// answers a check collects (txFacts); they do no I/O.
 package tron

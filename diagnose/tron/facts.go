@@ -8,10 +8,10 @@ import (
 	"unicode/utf8"
 )
 
-// Facts are the node answers one check collected: round 1 (transaction,
+// txFacts are the node answers one check collected: round 1 (transaction,
 // info, solidified info, head block) and, when the verdict needed them,
 // round 2. The rules read nothing else.
-type Facts struct {
+type txFacts struct {
 	Network Network
 	TxID    string
 

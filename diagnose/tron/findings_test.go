@@ -46,6 +46,7 @@ func TestFindingNumbers(t *testing.T) {
 		{"usdt-revert", diagnose.CodeReverted, map[string]string{"variant": "tron_usdt_not_frozen", "fee": "0.345", "symbol": "TRX"}},
 		{"usdt-success", diagnose.CodeTokenTransfer, map[string]string{"amount": "3.5", "symbol": "USDT",
 			"token": "TR7NHqjeKQxGTCi8q8ZY4pL8otSzgjLj6t", "from": "TJoaVSdktrnndU4dmKm33SWMKoXt4LLFbU", "to": "TUikLT3nTTjTkXPAuC4xUGj84vfSERCWRn"}},
+		{"usdt-to-usdt-contract", diagnose.CodeSentToTokenContract, map[string]string{"amount": "3.5", "symbol": "USDT", "to": "TR7NHqjeKQxGTCi8q8ZY4pL8otSzgjLj6t"}},
 		{"usdt-to-contract", diagnose.CodeSentToContract, map[string]string{"to": "TUikLT3nTTjTkXPAuC4xUGj84vfSERCWRn"}},
 		{"usdt-to-new", diagnose.CodeAccountActivation, map[string]string{"variant": "token", "to": "TUikLT3nTTjTkXPAuC4xUGj84vfSERCWRn"}},
 		{"trx-activation", diagnose.CodeAccountActivation, map[string]string{"variant": "trx", "fee": "1.1", "activation_fee": "1", "create_fee": "0.1"}},

@@ -24,7 +24,7 @@ const (
 // judge turns the facts of one network into a report: status, TRON
 // numbers, transfers and findings. It does no I/O; now is used only when
 // the head block's time is unknown.
-func judge(f *Facts, dec *revert.Decoder, now time.Time) *diagnose.Report {
+func judge(f *txFacts, dec *revert.Decoder, now time.Time) *diagnose.Report {
 	rep := &diagnose.Report{Family: diagnose.FamilyTron, Status: diagnose.StatusNotFound,
 		Chain: chainRef(f.Network, f.TxID), Transfers: []diagnose.Transfer{}, Findings: []diagnose.Finding{}}
 	body := f.Tx
@@ -77,14 +77,14 @@ func txInfo(txid string, c call) *diagnose.TxInfo {
 
 // contractRet is the transaction's result word: the body's ret, else the
 // receipt's; "" is DEFAULT (a plain transfer's receipt has none).
-func contractRet(f *Facts) string {
+func contractRet(f *txFacts) string {
 	if f.Tx != nil && len(f.Tx.Ret) > 0 && f.Tx.Ret[0].ContractRet != "" {
 		return f.Tx.Ret[0].ContractRet
 	}
 	return f.Info.Receipt.Result
 }
 
-func judgeInBlock(rep *diagnose.Report, f *Facts, c call, dec *revert.Decoder) {
+func judgeInBlock(rep *diagnose.Report, f *txFacts, c call, dec *revert.Decoder) {
 	in := f.Info
 	ret := contractRet(f)
 	info := &diagnose.TronInfo{ContractRet: ret, FeeSun: nonNeg(in.Fee), EnergyUsed: nonNeg(in.Receipt.EnergyUsageTotal),
@@ -124,7 +124,7 @@ func judgeInBlock(rep *diagnose.Report, f *Facts, c call, dec *revert.Decoder) {
 	}
 }
 
-func judgeSuccess(rep *diagnose.Report, f *Facts, c call) {
+func judgeSuccess(rep *diagnose.Report, f *txFacts, c call) {
 	for _, t := range transfersIn(f.Info) {
 		tr := transferOf(f.Network, t)
 		rep.Transfers = append(rep.Transfers, tr)
@@ -145,6 +145,9 @@ func judgeSuccess(rep *diagnose.Report, f *Facts, c call) {
 		return
 	}
 	switch {
+	case c.token != nil && c.contract != nil && *c.to == *c.contract:
+		rep.Add(diagnose.CodeSentToTokenContract, diagnose.SevError, map[string]string{"amount": amountOf(f.Network, c),
+			"symbol": tokenWord(f, c), "to": c.to.String()})
 	case f.Recipient != nil && f.Recipient.Type == "Contract":
 		rep.Add(diagnose.CodeSentToContract, diagnose.SevWarn, map[string]string{"to": c.to.String()})
 	case c.kind == "TransferContract" && f.Params != nil && f.Params[paramNewAccountFee] > 0 && f.Info.Fee >= f.Params[paramNewAccountFee]:
@@ -172,7 +175,7 @@ func transferOf(n Network, t tokenTransfer) diagnose.Transfer {
 // not fit (curOpEnergy + penaltyEnergy). That errs on the safe side: the
 // steps before used at most the limit. Prices are today's, from
 // getchainparameters.
-func judgeOutOfEnergy(rep *diagnose.Report, f *Facts, c call) {
+func judgeOutOfEnergy(rep *diagnose.Report, f *txFacts, c call) {
 	in, info := f.Info, rep.Tron
 	data := map[string]string{"burned": trx(info.FeeSun), "energy_used": i64(info.EnergyUsed),
 		"energy_limit": i64(info.EnergyUsed), "penalty": i64(info.EnergyPenalty), "token": tokenWord(f, c)}
@@ -225,8 +228,17 @@ func judgeOutOfEnergy(rep *diagnose.Report, f *Facts, c call) {
 	rep.Add(code, diagnose.SevError, data)
 }
 
+// amountOf is the token amount a transfer call asked to move, in the
+// token's units when the token is known.
+func amountOf(n Network, c call) string {
+	if c.contract != nil && *c.contract == n.USDT {
+		return formatUnits(c.token, 6)
+	}
+	return c.token.String()
+}
+
 // tokenWord names what the transfer tried to move.
-func tokenWord(f *Facts, c call) string {
+func tokenWord(f *txFacts, c call) string {
 	if c.contract != nil && *c.contract == f.Network.USDT {
 		return "USDT"
 	}
@@ -236,7 +248,7 @@ func tokenWord(f *Facts, c call) string {
 	return f.Network.Symbol
 }
 
-func judgeRevert(rep *diagnose.Report, f *Facts, c call, dec *revert.Decoder) {
+func judgeRevert(rep *diagnose.Report, f *txFacts, c call, dec *revert.Decoder) {
 	fee := trx(rep.Tron.FeeSun)
 	if f.Blacklisted != nil && *f.Blacklisted && c.owner != nil {
 		rep.Add(diagnose.CodeBlacklisted, diagnose.SevError, map[string]string{"address": c.owner.String(), "fee": fee})
@@ -262,7 +274,7 @@ func judgeRevert(rep *diagnose.Report, f *Facts, c call, dec *revert.Decoder) {
 	rep.Add(diagnose.CodeReverted, diagnose.SevError, map[string]string{"variant": variant, "fee": fee, "symbol": f.Network.Symbol})
 }
 
-func judgeUnmined(rep *diagnose.Report, f *Facts, body *txAnswer, now time.Time) {
+func judgeUnmined(rep *diagnose.Report, f *txFacts, body *txAnswer, now time.Time) {
 	exp := int64(0)
 	if body.RawData != nil {
 		exp = body.RawData.Expiration

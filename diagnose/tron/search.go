@@ -14,7 +14,7 @@ const raceWidth = 3
 // netResult is what one network's endpoints said, all told.
 type netResult struct {
 	net      Network
-	facts    *Facts // nil: no endpoint gave a sound answer
+	facts    *txFacts // nil: no endpoint gave a sound answer
 	searched []diagnose.Searched
 }
 
@@ -46,7 +46,7 @@ func (b *Backend) searchAll(ctx context.Context, targets []target, txid string, 
 type try struct {
 	ep      *endpoint
 	url     string
-	facts   *Facts
+	facts   *txFacts
 	err     *noderpc.Error
 	began   time.Time
 	latency time.Duration
@@ -98,10 +98,7 @@ func (b *Backend) searchNet(ctx context.Context, t target, txid string, progress
 		b.round2(ctx, winner)
 		res.facts = winner.facts
 		done = append(done, winner)
-		for _, a := range absent {
-			a.err = &noderpc.Error{Fault: noderpc.FaultCancelled, Reason: "not needed: another endpoint answered first"}
-			done = append(done, a)
-		}
+		done = append(done, absent...)
 	case len(absent) > 0:
 		b.pendingRound(ctx, absent)
 		res.facts = absent[0].facts
@@ -140,7 +137,7 @@ func (b *Backend) round1(ctx context.Context, n Network, url, txid string) *try 
 		return a
 	}
 	a.ep = ep
-	f := &Facts{Network: n, TxID: txid}
+	f := &txFacts{Network: n, TxID: txid}
 	if err := ep.round1(ctx, txid, f); err != nil {
 		a.err = err
 		return a
@@ -179,7 +176,7 @@ func (b *Backend) pendingRound(ctx context.Context, absent []*try) {
 }
 
 // needsFor says which round-2 questions the round-1 facts leave open.
-func needsFor(f *Facts) needs {
+func needsFor(f *txFacts) needs {
 	var n needs
 	if f.Info == nil {
 		n.pending = f.Tx == nil
