@@ -33,6 +33,12 @@ func formatUnits(v *big.Int, dec uint8) string {
 // trx writes an amount of sun as TRX.
 func trx(sun int64) string { return formatUnits(big.NewInt(sun), 6) }
 
+// trxTimes writes units × sun-per-unit as TRX, without overflowing on
+// whatever numbers a node sends.
+func trxTimes(units, sunEach int64) string {
+	return formatUnits(new(big.Int).Mul(big.NewInt(units), big.NewInt(sunEach)), 6)
+}
+
 func i64(v int64) string { return strconv.FormatInt(v, 10) }
 
 // utc writes a TRON millisecond timestamp for people, in UTC.

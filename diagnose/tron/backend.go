@@ -172,8 +172,14 @@ func (b *Backend) merge(q diagnose.Query, txid, named string, results []netResul
 		input = txid
 	}
 	pick := found
-	if pick == nil {
+	if pick == nil && absent != nil && b.absentIsAnswer(results, named) {
 		pick = absent
+	}
+	if pick == nil && absent != nil {
+		rep := &diagnose.Report{Input: input, Family: diagnose.FamilyTron, Status: diagnose.StatusUnknown,
+			Transfers: []diagnose.Transfer{}, Findings: []diagnose.Finding{}, Searched: searched}
+		rep.Add(diagnose.CodeRPCDegraded, diagnose.SevWarn, map[string]string{"variant": "failed", "failed": failedList(searched)})
+		return rep, nil
 	}
 	if pick == nil {
 		rep := &diagnose.Report{Input: input, Family: diagnose.FamilyTron, Status: diagnose.StatusUnknown,
@@ -190,6 +196,22 @@ func (b *Backend) merge(q diagnose.Query, txid, named string, results []netResul
 		rep.Add(diagnose.CodeRPCDegraded, diagnose.SevInfo, map[string]string{"variant": "failed", "failed": failed})
 	}
 	return rep, nil
+}
+
+// absentIsAnswer says whether "not found" may be the verdict: every
+// network searched gave a sound answer, or the network the user named did.
+// A network none of whose endpoints answered could still have it.
+func (b *Backend) absentIsAnswer(results []netResult, named string) bool {
+	n, known := b.network(named)
+	all := true
+	for _, r := range results {
+		if r.facts == nil {
+			all = false
+		} else if known && r.net.Key == n.Key {
+			return true
+		}
+	}
+	return all
 }
 
 // failedList names the endpoints that failed (not those cancelled).

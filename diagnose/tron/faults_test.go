@@ -135,3 +135,29 @@ func TestRoundTwoRefused(t *testing.T) {
 		t.Errorf("status %s findings %+v", rep.Status, rep.Findings)
 	}
 }
+
+// TestAbsentWhereAskedUnknownElsewhere: Nile's node says "not found" but
+// every mainnet node refused. That is no verdict (the transfer may well be
+// on mainnet) unless the user said it was on Nile.
+func TestAbsentWhereAskedUnknownElsewhere(t *testing.T) {
+	rec := recordings(t)
+	sc := rec.Scenarios["nile-tx-on-mainnet"] // every answer is {}: served here as Nile's
+	nile := tronreplay.Start(t, rec, "nile-tx-on-mainnet")
+	bad := injector(t, refusals()[0], "", "")
+	tn, _ := NetworkByKey("tron")
+	nn, _ := NetworkByKey("nile")
+	tn.Endpoints, nn.Endpoints = []string{bad.URL}, []string{nile.URL}
+	be, err := New(Config{Networks: []Network{tn, nn}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	q := diagnose.Query{Family: diagnose.FamilyTron, Ref: sc.Input}
+	rep, err := be.Check(context.Background(), q, diagnose.CheckOptions{})
+	if err != nil || rep.Status != diagnose.StatusUnknown || finding(rep, diagnose.CodeRPCDegraded) == nil {
+		t.Errorf("unnamed: err %v status %s findings %v", err, rep.Status, codes(rep.Findings))
+	}
+	rep, err = be.Check(context.Background(), q, diagnose.CheckOptions{Network: "nile"})
+	if err != nil || rep.Status != diagnose.StatusNotFound || finding(rep, diagnose.CodeNotFound) == nil {
+		t.Errorf("named nile: err %v status %s findings %v", err, rep.Status, codes(rep.Findings))
+	}
+}

@@ -192,7 +192,8 @@ func judgeOutOfEnergy(rep *diagnose.Report, f *txFacts, c call) {
 		staked = r.EnergyLimit - r.EnergyUsed
 	}
 	code := diagnose.CodeOutOfEnergy
-	limitHit := info.FeeLimitSun > 0 && in.Receipt.EnergyFee*100 >= info.FeeLimitSun*99
+	// The limit was hit when the energy fee is within 1% of it.
+	limitHit := info.FeeLimitSun > 0 && nonNeg(in.Receipt.EnergyFee) >= info.FeeLimitSun-info.FeeLimitSun/100
 	if limitHit {
 		code = diagnose.CodeFeeLimitHit
 		data["fee_limit"] = trx(info.FeeLimitSun)
@@ -205,18 +206,18 @@ func judgeOutOfEnergy(rep *diagnose.Report, f *txFacts, c call) {
 	data["energy_needed"] = i64(needed)
 	data["price_sun"] = i64(price)
 	data["staked_energy"] = i64(staked)
-	data["fee_limit_needed"] = trx(needed * price)
+	data["fee_limit_needed"] = trxTimes(needed, price)
 	short := needed - staked
 	if short < 0 {
 		short = 0
 	}
-	data["trx_needed"] = trx(short * price)
+	data["trx_needed"] = trxTimes(short, price)
 	if fee := f.Params[paramTransactionFee]; fee > 0 && info.NetUsed+info.NetFeeSun > 0 {
 		bytes := info.NetUsed
 		if bytes == 0 {
 			bytes = info.NetFeeSun / fee
 		}
-		data["net_trx"] = trx(bytes * fee)
+		data["net_trx"] = trxTimes(bytes, fee)
 	} else {
 		data["net_trx"] = "?"
 	}
