@@ -123,3 +123,17 @@ func FuzzAnswers(f *testing.F) {
 		}
 	})
 }
+
+// TestResMessageIsSanitized: resMessage is contract-written text.
+func TestResMessageIsSanitized(t *testing.T) {
+	h := hex.EncodeToString([]byte("REVERT \x1b[31mred\x1b[0m\x07 opcode executed"))
+	if got := decodeResMessage(h); got != "REVERT red opcode executed" {
+		t.Errorf("decodeResMessage = %q", got)
+	}
+	if got := decodeResMessage("zz"); got != "" {
+		t.Errorf("non-hex = %q", got)
+	}
+	if got := decodeResMessage("524556455254206f70636f6465206578656375746564"); got != "REVERT opcode executed" {
+		t.Errorf("TRON.md's REVERT message = %q", got)
+	}
+}

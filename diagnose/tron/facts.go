@@ -6,6 +6,8 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/unstuck-dev/unstuck/diagnose/revert"
 )
 
 // txFacts are the node answers one check collected: round 1 (transaction,
@@ -174,8 +176,9 @@ func zero(b []byte) bool {
 // maxResMessage bounds a decoded resMessage.
 const maxResMessage = 512
 
-// decodeResMessage turns the hex-encoded UTF-8 resMessage into text. It
-// returns "" when the field is not hex or not text.
+// decodeResMessage turns the hex-encoded UTF-8 resMessage into text safe
+// for a terminal (it is written by the node and the contract). It returns
+// "" when the field is not hex or not text.
 func decodeResMessage(h string) string {
 	b, err := hex.DecodeString(h)
 	if err != nil || !utf8.Valid(b) {
@@ -187,7 +190,7 @@ func decodeResMessage(h string) string {
 			b = b[:len(b)-1]
 		}
 	}
-	return string(b)
+	return revert.Sanitize(string(b))
 }
 
 // outOfEnergy is what java-tron says when energy ran out: "Not enough
