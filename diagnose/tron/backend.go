@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"net/http"
 	"slices"
+	"sort"
 	"strings"
 	"time"
 
@@ -149,19 +150,24 @@ func (b *Backend) Check(ctx context.Context, q diagnose.Query, opt diagnose.Chec
 
 // merge picks the found network's report, else a not-found one, else an
 // unknown one with a *NoAnswerError.
-func (b *Backend) merge(q diagnose.Query, txid, named string, results []netResult) (*diagnose.Report, error) {
+func (b *Backend) merge(q diagnose.Query, txid, namedKey string, results []netResult) (*diagnose.Report, error) {
 	var searched []diagnose.Searched
 	var found, absent *netResult
+	var absentNames []string
+	named, namedKnown := b.network(namedKey)
 	for i := range results {
 		r := &results[i]
 		searched = append(searched, r.searched...)
 		switch {
-		case r.facts != nil && (r.facts.Info != nil || r.facts.Tx != nil || r.facts.Pending != nil):
+		case r.found():
 			if found == nil {
 				found = r
 			}
-		case r.facts != nil && absent == nil:
-			absent = r
+		case r.facts != nil:
+			absentNames = append(absentNames, r.net.Name)
+			if absent == nil || (namedKnown && r.net.Key == named.Key) {
+				absent = r
+			}
 		}
 	}
 	if searched == nil {
@@ -172,7 +178,7 @@ func (b *Backend) merge(q diagnose.Query, txid, named string, results []netResul
 		input = txid
 	}
 	pick := found
-	if pick == nil && absent != nil && b.absentIsAnswer(results, named) {
+	if pick == nil && absent != nil && b.absentIsAnswer(results, namedKey) {
 		pick = absent
 	}
 	if pick == nil && absent != nil {
@@ -189,8 +195,20 @@ func (b *Backend) merge(q diagnose.Query, txid, named string, results []netResul
 	}
 	rep := judge(pick.facts, b.decoder, b.cfg.Now())
 	rep.Input, rep.Searched = input, searched
-	if n, ok := b.network(named); ok && found != nil && n.Key != found.net.Key {
-		rep.Add(diagnose.CodeWrongChain, diagnose.SevWarn, map[string]string{"found": found.net.Name, "expected": n.Name})
+	if namedKnown && found != nil && named.Key != found.net.Key {
+		rep.Add(diagnose.CodeWrongChain, diagnose.SevWarn, map[string]string{"found": found.net.Name, "expected": named.Name})
+	}
+	if found == nil && len(absentNames) > 1 && !(namedKnown && absent.net.Key == named.Key) {
+		// Not found on several networks: say where it was looked for,
+		// and name no single chain.
+		sort.Strings(absentNames)
+		rep.Chain = nil
+		for i := range rep.Findings {
+			if rep.Findings[i].Code == diagnose.CodeNotFound {
+				rep.Findings[i].Data["chain"] = strings.Join(absentNames, ", ")
+				diagnose.LocalizeFindings(rep.Findings[i:i+1], "en")
+			}
+		}
 	}
 	if failed := failedList(searched); failed != "" && rep.Status == diagnose.StatusNotFound {
 		rep.Add(diagnose.CodeRPCDegraded, diagnose.SevInfo, map[string]string{"variant": "failed", "failed": failed})

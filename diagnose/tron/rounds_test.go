@@ -103,3 +103,27 @@ func TestWrongNetwork(t *testing.T) {
 		t.Errorf("wrong_chain data %v", f.Data)
 	}
 }
+
+// TestNotFoundAnywhere: absent on mainnet and Nile (every answer {}, served
+// for both) names both networks and no single chain.
+func TestNotFoundAnywhere(t *testing.T) {
+	rec := recordings(t)
+	sc := rec.Scenarios["not-found"]
+	tn, _ := NetworkByKey("tron")
+	nn, _ := NetworkByKey("nile")
+	tn.Endpoints = []string{tronreplay.Start(t, rec, "not-found").URL}
+	nn.Endpoints = []string{tronreplay.Start(t, rec, "not-found").URL}
+	be, err := New(Config{Networks: []Network{tn, nn}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	rep, err := be.Check(context.Background(), diagnose.Query{Family: diagnose.FamilyTron, Ref: sc.Input}, diagnose.CheckOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	f := finding(rep, diagnose.CodeNotFound)
+	if rep.Status != diagnose.StatusNotFound || rep.Chain != nil || f == nil || f.Data["chain"] != "TRON, TRON Nile testnet" ||
+		f.Title != "Not found on TRON, TRON Nile testnet" || len(rep.Searched) != 2 {
+		t.Errorf("status %s chain %+v finding %+v searched %d", rep.Status, rep.Chain, f, len(rep.Searched))
+	}
+}
