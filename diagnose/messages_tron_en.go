@@ -5,11 +5,11 @@ package diagnose
 func messagesTronEN() map[string]message {
 	return map[string]message{
 		"out_of_energy": {"Failed: ran out of energy after burning {burned} TRX",
-			"It used {energy_used} energy of the {energy_limit} it could pay for ({penalty} of it was the surcharge a busy contract adds). The {token} did NOT move, and the burned TRX is not refunded. The same transfer needs about {energy_needed} energy. You have {staked_energy} staked energy, so keep at least {trx_needed} TRX to burn for the rest (energy costs {price_sun} sun now), plus about {net_trx} TRX for bandwidth. Your account holds {balance} TRX now."},
+			"It used {energy_used} energy of the {energy_limit} it could pay for ({penalty} of it was the surcharge a busy contract adds). The {token} did NOT move, and the burned TRX is not refunded. The same transfer needs more than {energy_needed} energy. You have {staked_energy} staked energy, so keep more than {trx_needed} TRX to burn for the rest (energy costs {price_sun} sun now; keep a little extra), plus about {net_trx} TRX for bandwidth. Your account holds {balance} TRX now."},
 		"out_of_energy/no_estimate": {"Failed: ran out of energy after burning {burned} TRX",
 			"It used {energy_used} energy of the {energy_limit} it could pay for ({penalty} of it was the surcharge a busy contract adds). The {token} did NOT move, and the burned TRX is not refunded. Get more energy (stake TRX) or keep more TRX to burn before you send it again."},
 		"fee_limit_hit": {"Failed: the fee limit of {fee_limit} TRX was too low",
-			"It burned {burned} TRX, its whole fee limit, and stopped after {energy_used} energy. The {token} did NOT move. The same transfer needs about {energy_needed} energy: set the fee limit to at least {fee_limit_needed} TRX (energy costs {price_sun} sun now) and keep that much TRX, or stake energy."},
+			"It burned {burned} TRX, its whole fee limit, and stopped after {energy_used} energy. The {token} did NOT move. The same transfer needs more than {energy_needed} energy: set the fee limit above {fee_limit_needed} TRX (energy costs {price_sun} sun now; a limit is only a ceiling, so give it room) and keep that much TRX, or stake energy."},
 		"fee_limit_hit/no_estimate": {"Failed: the fee limit of {fee_limit} TRX was too low",
 			"It burned {burned} TRX, its whole fee limit, and stopped after {energy_used} energy. The {token} did NOT move. Send it again with a higher fee limit."},
 		"reverted/tron_other": {"Failed: the contract stopped with {result}",

@@ -4,11 +4,11 @@ package diagnose
 func messagesTronZH() map[string]message {
 	return map[string]message{
 		"out_of_energy": {"失败：能量不足，已燃烧 {burned} TRX",
-			"它用掉了 {energy_used} 能量，而它最多只能支付 {energy_limit}（其中 {penalty} 是热门合约额外收取的能量）。{token} 没有转出，燃烧的 TRX 不会退还。同样的转账大约需要 {energy_needed} 能量。你有 {staked_energy} 质押能量，所以至少要留 {trx_needed} TRX 来燃烧补足（现在每单位能量 {price_sun} sun），另加约 {net_trx} TRX 的带宽费。你的账户现在有 {balance} TRX。"},
+			"它用掉了 {energy_used} 能量，而它最多只能支付 {energy_limit}（其中 {penalty} 是热门合约额外收取的能量）。{token} 没有转出，燃烧的 TRX 不会退还。同样的转账需要超过 {energy_needed} 能量。你有 {staked_energy} 质押能量，所以要留超过 {trx_needed} TRX 来燃烧补足（现在每单位能量 {price_sun} sun，最好多留一点），另加约 {net_trx} TRX 的带宽费。你的账户现在有 {balance} TRX。"},
 		"out_of_energy/no_estimate": {"失败：能量不足，已燃烧 {burned} TRX",
 			"它用掉了 {energy_used} 能量，而它最多只能支付 {energy_limit}（其中 {penalty} 是热门合约额外收取的能量）。{token} 没有转出，燃烧的 TRX 不会退还。重新发送前，先获取更多能量（质押 TRX）或多留一些 TRX 用来燃烧。"},
 		"fee_limit_hit": {"失败：手续费上限 {fee_limit} TRX 设得太低",
-			"它燃烧了 {burned} TRX，也就是全部手续费上限，在用掉 {energy_used} 能量后停了下来。{token} 没有转出。同样的转账大约需要 {energy_needed} 能量：把手续费上限设为至少 {fee_limit_needed} TRX（现在每单位能量 {price_sun} sun），并留够这么多 TRX，或者质押获取能量。"},
+			"它燃烧了 {burned} TRX，也就是全部手续费上限，在用掉 {energy_used} 能量后停了下来。{token} 没有转出。同样的转账需要超过 {energy_needed} 能量：把手续费上限设得高于 {fee_limit_needed} TRX（现在每单位能量 {price_sun} sun；上限只是封顶，留些余量），并留够这么多 TRX，或者质押获取能量。"},
 		"fee_limit_hit/no_estimate": {"失败：手续费上限 {fee_limit} TRX 设得太低",
 			"它燃烧了 {burned} TRX，也就是全部手续费上限，在用掉 {energy_used} 能量后停了下来。{token} 没有转出。请用更高的手续费上限重新发送。"},
 		"reverted/tron_other": {"失败：合约以 {result} 结束",

@@ -33,7 +33,9 @@ func TestParseOutOfEnergy(t *testing.T) {
 		// TRON.md B2, and java-tron#3037's maintainer example.
 		{"Not enough energy for 'SSTORE' operation executing: curInvokeEnergyLimit[78572], curOpEnergy[20000], penaltyEnergy[68000], usedEnergy[33567]",
 			outOfEnergy{op: "SSTORE", limit: 78572, opEnergy: 20000, penalty: 68000, used: 33567}, true},
-		{"Not enough energy for 'SSTORE' operation executing: curInvokeEnergyLimit[21148], curOpEnergy[20000], usedEnergy[7649]", outOfEnergy{}, false},
+		{"Not enough energy for 'SSTORE' operation executing: curInvokeEnergyLimit[21148], curOpEnergy[20000], usedEnergy[7649]",
+			outOfEnergy{op: "SSTORE", limit: 21148, opEnergy: 20000, used: 7649}, true},
+		{"Not enough energy for 'SSTORE' operation executing: curInvokeEnergyLimit[21148], curOpEnergy[20000]", outOfEnergy{}, false},
 		{"REVERT opcode executed", outOfEnergy{}, false},
 		{"Not enough energy for 'SSTORE' operation executing: curInvokeEnergyLimit[99999999999999999999], curOpEnergy[1], penaltyEnergy[1], usedEnergy[1]", outOfEnergy{}, false},
 	}

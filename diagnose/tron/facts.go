@@ -195,7 +195,10 @@ func decodeResMessage(h string) string {
 
 // outOfEnergy is what java-tron says when energy ran out: "Not enough
 // energy for 'SSTORE' operation executing: curInvokeEnergyLimit[78572],
-// curOpEnergy[20000], penaltyEnergy[68000], usedEnergy[33567]".
+// curOpEnergy[20000], penaltyEnergy[68000], usedEnergy[33567]". In
+// java-tron's Program.spendEnergyWithPenalty, curOpEnergy is the failing
+// step's energy without its penalty, penaltyEnergy that step's dynamic-
+// energy surcharge, and usedEnergy what the call had used before it.
 type outOfEnergy struct {
 	op                             string
 	limit, opEnergy, penalty, used int64
@@ -217,12 +220,21 @@ func parseOutOfEnergy(msg string) (outOfEnergy, bool) {
 	for _, f := range []struct {
 		name string
 		dst  *int64
-	}{{"curInvokeEnergyLimit", &o.limit}, {"curOpEnergy", &o.opEnergy}, {"penaltyEnergy", &o.penalty}, {"usedEnergy", &o.used}} {
+	}{{"curInvokeEnergyLimit", &o.limit}, {"curOpEnergy", &o.opEnergy}, {"usedEnergy", &o.used}} {
 		v, ok := bracketNumber(rest, f.name)
 		if !ok {
 			return outOfEnergy{}, false
 		}
 		*f.dst = v
+	}
+	// penaltyEnergy is there only for contracts with dynamic energy
+	// (java-tron Program.spendEnergyWithPenalty; spendEnergy omits it).
+	if strings.Contains(rest, "penaltyEnergy[") {
+		v, ok := bracketNumber(rest, "penaltyEnergy")
+		if !ok {
+			return outOfEnergy{}, false
+		}
+		o.penalty = v
 	}
 	return o, true
 }

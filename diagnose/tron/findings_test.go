@@ -32,14 +32,14 @@ func TestFindingNumbers(t *testing.T) {
 		code     diagnose.Code
 		want     map[string]string
 	}{
-		// B2: 78,572 energy burned at 210 sun = 16.50012 TRX; the failing
-		// SSTORE needed 20,000 + 68,000 penalty more; at 100 sun now the
-		// same transfer needs 166,572 energy = 16.6572 TRX.
+		// B2: 78,572 energy burned at 210 sun = 16.50012 TRX; 33,567 were
+		// used before the failing SSTORE, which needed 20,000 + 68,000
+		// penalty: more than 121,567 energy = 12.1567 TRX at 100 sun now.
 		{"usdt-out-of-energy", diagnose.CodeOutOfEnergy, map[string]string{"burned": "16.50012", "energy_used": "78572",
-			"energy_limit": "78572", "penalty": "25905", "op": "SSTORE", "energy_needed": "166572", "price_sun": "100",
-			"staked_energy": "0", "trx_needed": "16.6572", "net_trx": "0.345", "balance": "1793.2272", "token": "USDT"}},
+			"energy_limit": "78572", "penalty": "25905", "op": "SSTORE", "energy_needed": "121567", "price_sun": "100",
+			"staked_energy": "0", "trx_needed": "12.1567", "net_trx": "0.345", "balance": "1793.2272", "token": "USDT"}},
 		{"usdt-fee-limit", diagnose.CodeFeeLimitHit, map[string]string{"fee_limit": "16.50012", "burned": "16.50012",
-			"energy_needed": "166572", "fee_limit_needed": "16.6572"}},
+			"energy_needed": "121567", "fee_limit_needed": "12.1567"}},
 		{"usdt-hijacked", diagnose.CodePermissionChanged, map[string]string{"account": "TJoaVSdktrnndU4dmKm33SWMKoXt4LLFbU",
 			"keys": "TNBWAv3eDZ3W9c61etU34DEy2X1kx5v6m5"}},
 		{"usdt-blacklisted", diagnose.CodeBlacklisted, map[string]string{"address": "TJoaVSdktrnndU4dmKm33SWMKoXt4LLFbU", "fee": "0.345"}},
