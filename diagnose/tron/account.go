@@ -172,7 +172,7 @@ func tronAccount(n Network, addr Address, f *accountFacts) diagnose.TronAccount 
 		ta.Type = "Normal"
 	}
 	ta.BalanceSun = nonNeg(a.Balance)
-	ta.Balance = trx(ta.BalanceSun)
+	ta.Balance = formatUnits(big.NewInt(ta.BalanceSun), n.Decimals)
 	if p := a.OwnerPermission; p != nil {
 		ta.OwnerKeys = permKeys(p)
 		ta.OwnerThreshold = p.Threshold

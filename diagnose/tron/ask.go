@@ -28,11 +28,8 @@ const (
 	trc20TransferID = "a9059cbb"
 )
 
-// endpoint is one HTTP API base URL and its client.
-type endpoint struct {
-	url string
-	c   *restjson.Client
-}
+// endpoint is one HTTP API base URL's client.
+type endpoint struct{ c *restjson.Client }
 
 func (e *endpoint) requests() int { return e.c.Requests() }
 

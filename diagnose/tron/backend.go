@@ -115,7 +115,7 @@ func (b *Backend) dial(url string) (*endpoint, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &endpoint{url: url, c: c}, nil
+	return &endpoint{c: c}, nil
 }
 
 // errNotTxID is returned for a query whose Ref is not a TRON txid.

@@ -10,8 +10,9 @@ type Network struct {
 	Key  string
 	Name string
 	// ChainID is the network's JSON-RPC chain id (report chain.id).
-	ChainID  uint64
-	Symbol   string
+	ChainID uint64
+	Symbol  string
+	// Decimals of the native coin: 1 TRX = 10^6 sun.
 	Decimals uint8
 	// Endpoints are the default HTTP API base URLs, first preferred.
 	Endpoints []string
@@ -20,8 +21,6 @@ type Network struct {
 	ExplorerAddress string
 	// USDT is Tether's TRC-20 contract on this network.
 	USDT Address
-	// Testnet marks networks whose coins have no value.
-	Testnet bool
 }
 
 // USDT contracts. Mainnet: TR7NHqjeKQxGTCi8q8ZY4pL8otSzgjLj6t (TRON.md B).
@@ -58,7 +57,7 @@ func Networks() []Network {
 			Endpoints:       []string{"https://nile.trongrid.io", "https://api.nileex.io"},
 			ExplorerTx:      "https://nile.tronscan.org/#/transaction/%s",
 			ExplorerAddress: "https://nile.tronscan.org/#/address/%s",
-			USDT:            knownAddress(usdtNileHex), Testnet: true},
+			USDT:            knownAddress(usdtNileHex)},
 	}
 }
 
