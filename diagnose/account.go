@@ -17,6 +17,7 @@ type AccountReport struct {
 	Input    string         `json:"input"`
 	Address  string         `json:"address"`
 	Chains   []AccountChain `json:"chains"`
+	Tron     []TronAccount  `json:"tron,omitempty"`
 	Findings []Finding      `json:"findings"`
 	Searched []Searched     `json:"searched"`
 }
