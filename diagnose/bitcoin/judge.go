@@ -97,7 +97,7 @@ func judgePending(rep *diagnose.Report, f *facts, info *diagnose.BitcoinInfo, no
 			"vsize": itoa(f.vsize), "source": f.nextBlockSource})
 		rep.Findings[len(rep.Findings)-1].Guide = "btc-rbf"
 	}
-	if f.feeKnown {
+	if f.feeKnown && f.vsize > 0 {
 		judgeRBF(rep, f, info)
 		judgeCPFP(rep, f, info, floor)
 	}
