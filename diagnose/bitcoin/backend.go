@@ -128,21 +128,21 @@ func (b *Backend) Check(ctx context.Context, q diagnose.Query, opt diagnose.Chec
 	}
 	var absent *facts
 	for _, ep := range b.endpoints {
+		progress(opt, b.net.Name, ep.url, "searching")
 		start := b.cfg.Now()
 		f, n, fault := b.ask(ctx, ep, txid, remembered)
 		row := diagnose.Searched{Chain: b.net.Name, Endpoint: noderpc.Redact(ep.url), Requests: n,
 			LatencyMS: b.cfg.Now().Sub(start).Milliseconds()}
-		if opt.Progress != nil {
-			opt.Progress(diagnose.Progress{Chain: b.net.Name, Endpoint: row.Endpoint, State: "searching"})
-		}
 		if fault != nil {
 			row.Result, row.Error, row.Fault = "error", fault.Reason, string(fault.Fault)
 			rep.Searched = append(rep.Searched, row)
+			progress(opt, b.net.Name, ep.url, "error")
 			continue
 		}
 		if !f.found {
 			row.Result = "absent"
 			rep.Searched = append(rep.Searched, row)
+			progress(opt, b.net.Name, ep.url, "absent")
 			if absent == nil || f.replacedBy != "" && absent.replacedBy == "" || f.conflictConfirmed && !absent.conflictConfirmed {
 				absent = f
 			}
@@ -150,6 +150,7 @@ func (b *Backend) Check(ctx context.Context, q diagnose.Query, opt diagnose.Chec
 		}
 		row.Result = "found"
 		rep.Searched = append(rep.Searched, row)
+		progress(opt, b.net.Name, ep.url, "found")
 		if !f.confirmed && b.cfg.Memory != nil {
 			b.cfg.Memory.remember(txid, f.inputs)
 		}
@@ -177,4 +178,10 @@ func fault(err error) *noderpc.Error {
 		return e
 	}
 	return noderpc.Classify(err)
+}
+
+func progress(opt diagnose.CheckOptions, chain, url, state string) {
+	if opt.Progress != nil {
+		opt.Progress(diagnose.Progress{Chain: chain, Endpoint: noderpc.Redact(url), State: state})
+	}
 }
