@@ -123,3 +123,19 @@ func TestInputRefused(t *testing.T) {
 		t.Error("an invalid address was looked up")
 	}
 }
+
+// A node without a transaction index cannot look up a confirmed
+// transaction: that is the endpoint's limit, never "not found".
+func TestCoreWithoutTxIndex(t *testing.T) {
+	n := btcdnode.StartWithoutTxIndex(t)
+	id := n.MustSend(n.Pay(n.NextCoin(), n.Wallet.Script(), 220, btcdnode.SeqRBF))
+	b := New(Config{RPC: []string{n.URL()}})
+	if rep := checkTx(t, b, id); rep.Status != diagnose.StatusPending {
+		t.Fatalf("a mempool tx without txindex: %s", rep.Status)
+	}
+	n.Generate(1)
+	rep, err := b.Check(context.Background(), diagnose.Query{Raw: id}, diagnose.CheckOptions{})
+	if err == nil || rep.Status != diagnose.StatusUnknown || rep.Searched[0].Fault != string(noderpc.FaultNoState) {
+		t.Fatalf("err %v, status %s, searched %+v", err, rep.Status, rep.Searched)
+	}
+}

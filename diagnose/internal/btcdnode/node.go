@@ -62,8 +62,20 @@ func Binary() string {
 
 // Start launches btcd in regtest with --txindex on a free loopback port,
 // mines 200 blocks to the node's wallet (so 100 coinbases are mature),
-// and stops the node when the test ends. Extra flags are appended to the command line.
-func Start(t testing.TB, extra ...string) *Node {
+// and stops the node when the test ends.
+func Start(t testing.TB) *Node {
+	t.Helper()
+	return start(t, "--txindex")
+}
+
+// StartWithoutTxIndex is Start without --txindex: the node can look up
+// only mempool transactions.
+func StartWithoutTxIndex(t testing.TB) *Node {
+	t.Helper()
+	return start(t)
+}
+
+func start(t testing.TB, extra ...string) *Node {
 	t.Helper()
 	bin := Binary()
 	if bin == "" {
@@ -86,7 +98,7 @@ func Start(t testing.TB, extra ...string) *Node {
 		t.Fatal(err)
 	}
 	host := "127.0.0.1:" + strconv.Itoa(port)
-	args := append([]string{"--regtest", "--txindex", "--notls", "--nolisten",
+	args := append([]string{"--regtest", "--notls", "--nolisten",
 		"-u", rpcUser, "-P", rpcPass, "--rpclisten=" + host,
 		"--configfile=" + conf, "--datadir=" + filepath.Join(dir, "data"), "--logdir=" + filepath.Join(dir, "logs"),
 		"--miningaddr=" + w.Address()}, extra...)

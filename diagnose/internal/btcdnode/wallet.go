@@ -117,20 +117,17 @@ func (n *Node) Coinbase(height int64) Coin {
 		n.t.Fatal(err)
 	}
 	var blk struct {
-		Tx []string `json:"tx"`
+		Tx []struct {
+			Txid string `json:"txid"`
+			Vout []struct {
+				Value float64 `json:"value"`
+			} `json:"vout"`
+		} `json:"rawtx"`
 	}
-	if err := json.Unmarshal(n.MustCall("getblock", hash), &blk); err != nil || len(blk.Tx) == 0 {
+	if err := json.Unmarshal(n.MustCall("getblock", hash, 2), &blk); err != nil || len(blk.Tx) == 0 || len(blk.Tx[0].Vout) == 0 {
 		n.t.Fatalf("getblock %s: %v", hash, err)
 	}
-	var tx struct {
-		Vout []struct {
-			Value float64 `json:"value"`
-		} `json:"vout"`
-	}
-	if err := json.Unmarshal(n.MustCall("getrawtransaction", blk.Tx[0], 1), &tx); err != nil || len(tx.Vout) == 0 {
-		n.t.Fatalf("coinbase %s: %v", blk.Tx[0], err)
-	}
-	return Coin{Txid: blk.Tx[0], Vout: 0, Value: int64(math.Round(tx.Vout[0].Value * 1e8))}
+	return Coin{Txid: blk.Tx[0].Txid, Vout: 0, Value: int64(math.Round(blk.Tx[0].Vout[0].Value * 1e8))}
 }
 
 // Send broadcasts a transaction and returns its txid, or the node's own
