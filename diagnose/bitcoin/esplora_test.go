@@ -3,6 +3,7 @@ package bitcoin
 import (
 	"context"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -145,5 +146,28 @@ func TestSameVerdictBothTransports(t *testing.T) {
 	}
 	if got, want := verdict(confirmedCore), verdict(confirmedEsplora); !slices.Equal(got, want) {
 		t.Errorf("confirmed: btcd %v, esplora %v", got, want)
+	}
+}
+
+// TestEsploraDoubleSpent: a txid gone from the endpoint whose remembered
+// input is spent by another, confirmed transaction.
+func TestEsploraDoubleSpent(t *testing.T) {
+	srv := esplorareplay.Start(t, "blockstream-double-spent")
+	b := esploraBackend(srv)
+	missing := strings.Repeat("ab", 32)
+	b.cfg.Memory.remember(missing, []outpoint{{Txid: "15e10745f15593a899cef391191bdd3d7c12412cc4696b7bcb669d0feadc8521", Vout: 3}})
+	rep, err := b.Check(context.Background(), diagnose.Query{Raw: missing}, diagnose.CheckOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	const spender = "2a1b8ec06d68096911da82b02806c3848c415b0044a0046850c4a97cbffac7b1"
+	if rep.Status != diagnose.StatusReplaced || rep.Bitcoin.ReplacedBy != spender {
+		t.Fatalf("status %s replaced by %q", rep.Status, rep.Bitcoin.ReplacedBy)
+	}
+	if f := finding(t, rep, diagnose.CodeReplaced); f.Data["variant"] != "bitcoin_confirmed" {
+		t.Errorf("replaced = %v", f.Data)
+	}
+	if srv.Requests() != 4 {
+		t.Errorf("%d requests, want 3 + 1", srv.Requests())
 	}
 }
