@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"strconv"
 	"sync"
+	"time"
 
 	"github.com/unstuck-dev/unstuck/diagnose/noderpc"
 	"github.com/unstuck-dev/unstuck/diagnose/restjson"
@@ -19,8 +20,9 @@ const maxParents = 4
 // askEsplora asks an Esplora REST endpoint. Round 1, in parallel:
 // /tx/:txid, the fee rates (/v1/fees/recommended on mempool.space, else
 // /fee-estimates) and /blocks/tip/height. Round 2, in parallel and only
-// when needed: for a pending tx its unconfirmed relatives (/v1/cpfp/:txid,
-// else /tx/:parent for each parent); for a missing one the replacement
+// when needed: for a pending tx its unconfirmed relatives and when it was
+// first seen (/v1/cpfp/:txid and /v1/transaction-times, else /tx/:parent
+// for each parent); for a missing one the replacement
 // history (/v1/tx/:txid/rbf) and the spending status of remembered inputs
 // (/tx/:prev/outspend/:n).
 func (b *Backend) askEsplora(ctx context.Context, ep endpoint, txid string, remembered []outpoint) (*facts, int, *noderpc.Error) {
@@ -115,7 +117,16 @@ func readEsploraFees(f *facts, ep endpoint, raw []byte) *noderpc.Error {
 func (b *Backend) esploraRelatives(ctx context.Context, c *restjson.Client, ep endpoint, f *facts, txid string) *noderpc.Error {
 	if ep.mempool {
 		var cp mempoolCPFP
-		if err := c.GetJSON(ctx, "/v1/cpfp/"+txid, &cp); err != nil {
+		var times []int64
+		var cpErr, timesErr error
+		parallel(
+			func() { cpErr = c.GetJSON(ctx, "/v1/cpfp/"+txid, &cp) },
+			func() { timesErr = c.GetJSON(ctx, "/v1/transaction-times?txId[]="+txid, &times) },
+		)
+		if timesErr == nil && len(times) == 1 && times[0] > 0 && times[0] < 1<<40 {
+			f.firstSeen = time.Unix(times[0], 0)
+		}
+		if cpErr != nil {
 			f.notes = append(f.notes, noteParentsUnchecked)
 			return nil
 		}

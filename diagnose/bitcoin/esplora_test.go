@@ -83,6 +83,7 @@ func TestEsploraPending(t *testing.T) {
 	finding(t, rep, diagnose.CodeUnderpriced)
 	noFinding(t, rep, diagnose.CodeBelowMinRelay)
 	noFinding(t, rep, diagnose.CodeUnconfirmedParent)
+	noFinding(t, rep, diagnose.CodeExpiring)
 	if srv.Hits("/v1/cpfp/"+txid) != 1 {
 		t.Error("round 2 did not ask for the relatives")
 	}
@@ -169,5 +170,18 @@ func TestEsploraDoubleSpent(t *testing.T) {
 	}
 	if srv.Requests() != 4 {
 		t.Errorf("%d requests, want 3 + 1", srv.Requests())
+	}
+}
+
+func TestEsploraExpiring(t *testing.T) {
+	srv := esplorareplay.Start(t, "mempool-pending")
+	b := esploraBackend(srv)
+	b.cfg.Now = func() time.Time { return time.Unix(1734893382, 0).Add(330 * time.Hour) }
+	rep, err := b.Check(context.Background(), diagnose.Query{Raw: "6229c0784bc776be22a5ee84e0e3d9b8f9e17843f079a8444b03bdc98b77d229"}, diagnose.CheckOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if f := finding(t, rep, diagnose.CodeExpiring); f.Data["hours_left"] != "6" || f.Data["first_seen"] != "2024-12-22T18:49:42Z" {
+		t.Errorf("expiring = %v", f.Data)
 	}
 }
