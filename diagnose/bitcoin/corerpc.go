@@ -166,8 +166,9 @@ func readCoreEntry(f *facts, e *coreMempoolEntry) {
 	// Core sums ancestors and descendants including the entry itself.
 	if anc, ok := btcToSat(string(e.Fees.Ancestor)); ok && e.Fees.Ancestor != "" && e.AncestorCount > 1 {
 		f.ancestors = []relative{{txid: firstOr(e.Depends), feeSat: anc - f.feeSat, vsize: e.AncestorSize - f.vsize}}
+		f.ancestorCount = int(min(e.AncestorCount-1, 1000))
 		if f.ancestors[0].feeSat < 0 || f.ancestors[0].vsize < 0 {
-			f.ancestors = nil
+			f.ancestors, f.ancestorCount = nil, 0
 		}
 	}
 	f.ancestorsKnown = e.AncestorCount > 0 || len(e.Depends) == 0

@@ -47,6 +47,9 @@ type facts struct {
 	// known; ancestorsKnown is false when they could not be checked.
 	ancestors      []relative
 	ancestorsKnown bool
+	// ancestorCount is the node's count of unconfirmed ancestors when it
+	// sums them into one relative (Core's getmempoolentry).
+	ancestorCount int
 	// descendantFee and descendantVSize are the unconfirmed descendants'
 	// totals (a replacement pays for them too); descendantsKnown is false
 	// when they could not be checked.

@@ -75,9 +75,11 @@ func judgePending(rep *diagnose.Report, f *facts, info *diagnose.BitcoinInfo, no
 	if floor <= 0 {
 		floor, floorSource = assumedFloor, "assumed"
 	}
-	minRate := f.minRate
+	// The minimum is the higher of the eviction floor (read) and the
+	// relay floor (read or assumed); the words say which.
+	minRate, minSource := f.minRate, "node"
 	if minRate < floor {
-		minRate = floor
+		minRate, minSource = floor, floorSource
 	}
 	info.MinFeeRateSatVB = round2(minRate)
 	rate := f.rate()
@@ -89,7 +91,7 @@ func judgePending(rep *diagnose.Report, f *facts, info *diagnose.BitcoinInfo, no
 	}
 	if f.feeKnown && rate < minRate {
 		rep.Add(diagnose.CodeBelowMinRelay, diagnose.SevError, map[string]string{
-			"variant": floorSource, "rate": fmtRate(rate), "min_rate": fmtRate(minRate)})
+			"variant": minSource, "rate": fmtRate(rate), "min_rate": fmtRate(minRate)})
 	}
 	if f.feeKnown && f.nextBlockRate > 0 && rate < f.nextBlockRate {
 		rep.Add(diagnose.CodeUnderpriced, diagnose.SevWarn, map[string]string{"variant": "bitcoin",
@@ -101,9 +103,9 @@ func judgePending(rep *diagnose.Report, f *facts, info *diagnose.BitcoinInfo, no
 		judgeRBF(rep, f, info)
 		judgeCPFP(rep, f, info, floor)
 	}
-	if f.ancestorsKnown && len(f.ancestors) > 0 {
+	if count := max(len(f.ancestors), f.ancestorCount); f.ancestorsKnown && count > 0 {
 		rep.Add(diagnose.CodeUnconfirmedParent, diagnose.SevWarn, map[string]string{
-			"count": strconv.Itoa(len(f.ancestors)), "parent": f.ancestors[0].txid})
+			"count": strconv.Itoa(count), "parent": f.ancestors[0].txid})
 	}
 	if !f.firstSeen.IsZero() {
 		left := mempoolExpiry - now.Sub(f.firstSeen)

@@ -1,6 +1,7 @@
 package bitcoin
 
 import (
+	"encoding/json"
 	"testing"
 	"time"
 
@@ -135,5 +136,29 @@ func TestWordsInBothLanguages(t *testing.T) {
 		if fd.Title == en[i].Title || fd.Detail == en[i].Detail {
 			t.Errorf("%s/%s has no Chinese words: %q", fd.Code, fd.Data["variant"], fd.Title)
 		}
+	}
+}
+
+// TestCoreEntryShape reads getmempoolentry in the shape Bitcoin Core
+// documents it (fees in BTC, ancestors and descendants summed including
+// the entry itself). btcd has no getmempoolentry, so no real node here
+// answers it; the values are the test's own.
+func TestCoreEntryShape(t *testing.T) {
+	var e coreMempoolEntry
+	raw := `{"vsize":201,"vsize_bip141":200,"weight":800,"time":1734893382,"ancestorcount":3,"ancestorsize":500,"descendantcount":2,"descendantsize":310,
+		"fees":{"base":0.00001,"modified":0.00001,"ancestor":0.00002,"descendant":0.000015},"depends":["bb","cc"],"spentby":["dd"],"bip125-replaceable":false,"unbroadcast":false}`
+	if err := json.Unmarshal([]byte(raw), &e); err != nil {
+		t.Fatal(err)
+	}
+	f := &facts{found: true}
+	readCoreEntry(f, &e)
+	if f.feeSat != 1000 || f.vsize != 200 || f.firstSeen.Unix() != 1734893382 {
+		t.Fatalf("fee %d vsize %d seen %v", f.feeSat, f.vsize, f.firstSeen)
+	}
+	if len(f.ancestors) != 1 || f.ancestors[0].feeSat != 1000 || f.ancestors[0].vsize != 300 || f.ancestorCount != 2 {
+		t.Errorf("ancestors %+v count %d", f.ancestors, f.ancestorCount)
+	}
+	if f.descendantFee != 500 || f.descendantVSize != 110 || !f.descendantsKnown {
+		t.Errorf("descendants %d %d", f.descendantFee, f.descendantVSize)
 	}
 }
