@@ -103,7 +103,7 @@ func judgePending(rep *diagnose.Report, f *facts, info *diagnose.BitcoinInfo, no
 		judgeRBF(rep, f, info)
 		judgeCPFP(rep, f, info, floor)
 	}
-	if count := max(len(f.ancestors), f.ancestorCount); f.ancestorsKnown && count > 0 {
+	if count := max(len(f.ancestors), f.ancestorCount); f.ancestorsKnown && len(f.ancestors) > 0 {
 		rep.Add(diagnose.CodeUnconfirmedParent, diagnose.SevWarn, map[string]string{
 			"count": strconv.Itoa(count), "parent": f.ancestors[0].txid})
 	}
