@@ -139,3 +139,37 @@ func TestCoreWithoutTxIndex(t *testing.T) {
 		t.Fatalf("err %v, status %s, searched %+v", err, rep.Status, rep.Searched)
 	}
 }
+
+// On an Esplora without mempool.space's extensions, a parent that cannot
+// be asked (the fault injector answers 502 for it; everything else is
+// recorded) leaves the verdict standing and says what is missing.
+func TestEsploraParentUnavailable(t *testing.T) {
+	sc, err := esplorareplay.Lookup("blockstream-pending")
+	if err != nil {
+		t.Fatal(err)
+	}
+	const parent = "/tx/b4b324e3bff7ee0a7e664e8c03df1fe3a0bd53e5685ea6b10abb5f89ba1b2ead"
+	replay := esplorareplay.Handler(sc, func(m, p string) { t.Errorf("unrecorded request %s %s", m, p) })
+	url := faultServer(t, func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == parent {
+			w.WriteHeader(http.StatusBadGateway)
+			return
+		}
+		replay.ServeHTTP(w, r)
+	})
+	rep, err := New(Config{Esplora: []string{url}}).Check(context.Background(), diagnose.Query{Raw: "6229c0784bc776be22a5ee84e0e3d9b8f9e17843f079a8444b03bdc98b77d229"}, diagnose.CheckOptions{})
+	if err != nil || rep.Status != diagnose.StatusPending {
+		t.Fatalf("status %s, %v", rep.Status, err)
+	}
+	// ceil(87.882 × (226 + 192)) − 1185.
+	if rep.Bitcoin.NextBlockFeeRateSatVB != 87.88 || rep.Bitcoin.CPFPChildFeeSat != 35550 {
+		t.Errorf("bitcoin = %+v", rep.Bitcoin)
+	}
+	if v := findingVariants(rep); !strings.Contains(v, "bitcoin_parents_unchecked") || !strings.Contains(v, "bitcoin_floor_assumed") {
+		t.Errorf("notes = %s", v)
+	}
+	if f := finding(t, rep, diagnose.CodeCPFPAvailable); f.Data["ancestors"] != "unknown" {
+		t.Errorf("cpfp does not say the ancestors are unknown: %v", f.Data)
+	}
+	noFinding(t, rep, diagnose.CodeUnconfirmedParent)
+}
