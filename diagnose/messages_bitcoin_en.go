@@ -35,7 +35,7 @@ func messagesBitcoinEN() map[string]message {
 		"low_confirmations/bitcoin": {"{confirmations} confirmation(s) so far",
 			"Confirmed, but young: exchanges credit Bitcoin deposits after 1 to 6 confirmations (about 10 minutes each); {target} is a common figure."},
 		"replaced/bitcoin": {"Replaced by {replacement}",
-			"Its input was spent by another transaction, {replacement}, which took its place (a fee bump or a double spend). This one can never confirm; check {replacement} instead."},
+			"Its input is now spent by another transaction, {replacement}, which took its place in the mempool (a fee bump or a double spend). Only one of the two can ever confirm, almost surely {replacement}: check that one instead, and do not pay again."},
 		"replaced/bitcoin_confirmed": {"Double-spent: {replacement} is confirmed instead",
 			"Its input was spent by {replacement}, which is already in a block. This transaction can never confirm; the coins went where {replacement} sent them."},
 		"replaced/bitcoin_spent": {"Its coins were spent by a confirmed transaction",

@@ -34,7 +34,7 @@ func messagesBitcoinZH() map[string]message {
 		"low_confirmations/bitcoin": {"目前 {confirmations} 个确认",
 			"已经确认，但确认数还少：交易所通常在 1 到 6 个确认（每个大约 10 分钟）后给比特币充值入账；{target} 个是常见的要求。"},
 		"replaced/bitcoin": {"已被 {replacement} 替换",
-			"它的输入被另一笔交易 {replacement} 花掉了，那笔交易取代了它（加速替换或双花）。这笔交易永远不会确认；请改查 {replacement}。"},
+			"它的输入现在被另一笔交易 {replacement} 花费，那笔交易在内存池里取代了它（加速替换或双花）。两笔之中只有一笔能确认，几乎肯定是 {replacement}：请改查那一笔，也不要再付一次款。"},
 		"replaced/bitcoin_confirmed": {"已被双花：确认的是 {replacement}",
 			"它的输入被 {replacement} 花掉了，而那笔交易已经进入区块。这笔交易永远不会确认；币去了 {replacement} 发送的地方。"},
 		"replaced/bitcoin_spent": {"它花费的币已被一笔已确认的交易花掉",
