@@ -22,17 +22,18 @@ const (
 	assumedFloor = 1.0
 )
 
-// childVSize is the size assumed for a CPFP child that spends one output
-// of the given type to one P2WPKH output (P2WPKH: 110 vB, measured on btcd
-// regtest; the others from the standard input sizes).
+// childVSize is the size assumed for a CPFP child: one input spending an
+// output of the given type, one output of the same type (P2WPKH: 110 vB,
+// measured on btcd regtest; the others from the standard sizes with a
+// 72-byte signature).
 func childVSize(outputType string) int64 {
 	switch outputType {
 	case "p2pkh":
 		return 192
 	case "p2sh":
-		return 134
-	case "p2tr", "v1_p2tr":
-		return 99
+		return 134 // P2SH-P2WPKH
+	case "p2tr":
+		return 111 // key path
 	}
 	return 110
 }
