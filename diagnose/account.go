@@ -20,6 +20,9 @@ type AccountReport struct {
 	Tron     []TronAccount  `json:"tron,omitempty"`
 	Findings []Finding      `json:"findings"`
 	Searched []Searched     `json:"searched"`
+
+	// Bitcoin is the Bitcoin part of the report (account_bitcoin.go).
+	Bitcoin *BitcoinAccount `json:"bitcoin,omitempty"`
 }
 
 // AccountChain is an address's state on one chain.

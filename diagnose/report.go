@@ -88,7 +88,7 @@ func sharedCodes() []codeGuide {
 
 // codeTable is every family's codes, shared first.
 func codeTable() []codeGuide {
-	return append(sharedCodes(), tronCodes()...)
+	return append(append(sharedCodes(), tronCodes()...), bitcoinCodes()...)
 }
 
 // GuideFor is the guide node that explains what to do about a finding.

@@ -102,7 +102,8 @@ func FindingCodes() []string {
 		"reverted", "out_of_gas", "insufficient_funds", "wrong_chain", "sent_to_token_contract",
 		"sent_to_contract", "token_transfer", "low_confirmations", "indexing", "state_unavailable",
 		"delegated_account", "rpc_degraded", "not_found", "private_mempool",
-		"out_of_energy", "fee_limit_hit", "account_activation", "expired", "blacklisted", "permission_changed"}
+		"out_of_energy", "fee_limit_hit", "account_activation", "expired", "blacklisted", "permission_changed",
+		"below_min_relay", "rbf_available", "cpfp_available", "unconfirmed_parent", "expiring"}
 }
 
 // Tree is one decision tree.
