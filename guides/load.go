@@ -28,6 +28,8 @@ type Library struct {
 	byID  map[string]*Tree
 	nodes map[string]*Node
 	codes []string // finding codes that must have an answer node
+
+	explain *explainIndex // what Explain matches against
 }
 
 // Load parses and validates the embedded content.
@@ -160,6 +162,8 @@ func index(trees []*Tree, codes []string) *Library {
 			}
 		}
 	}
+	catalogue, _ := Catalogue() // TestCatalogue fails on a broken table; matching goes on without it
+	l.explain = newExplainIndex(l, catalogue)
 	return l
 }
 
