@@ -74,16 +74,17 @@ code). unstuck finds the guide step that explains it. Nothing is sent anywhere.`
 			matches := lib.Explain(text, guides.Lang(a.lang))
 			if asJSON {
 				type match struct {
-					Guide string `json:"guide"`
-					Title string `json:"title"`
-					Why   string `json:"why"`
+					Guide string  `json:"guide"`
+					Title string  `json:"title"`
+					Why   string  `json:"why"`
+					Score float64 `json:"score"`
 				}
 				out := struct {
 					Input   string  `json:"input"`
 					Matches []match `json:"matches"`
 				}{Input: text, Matches: []match{}}
 				for _, m := range matches {
-					out.Matches = append(out.Matches, match{m.Guide, m.Title, m.Why})
+					out.Matches = append(out.Matches, match{m.Guide, m.Title, m.Why, m.Score})
 				}
 				return writeJSON(a.stdout, out)
 			}
