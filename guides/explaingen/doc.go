@@ -9,7 +9,8 @@
 //   - Bitcoin Core's reject reasons and RPC error codes, from lines copied
 //     verbatim into excerpts/bitcoin-core.txt;
 //   - java-tron's contractRet values, broadcast codes and recorded messages,
-//     from shared/reference/TRON.md;
+//     from shared/reference/TRON.md, and its transfer validation messages
+//     from lines copied verbatim into excerpts/java-tron.txt;
 //   - WalletConnect's SDK error tables and relay messages, ethers v5/v6
 //     error codes and messages, and viem's RPC and node errors, read from
 //     the npm tarballs (`npm pack` them into -npm);

@@ -53,6 +53,9 @@ func run() error {
 			return add(bitcoinCoreEntries(filepath.Join(*excerpts, "bitcoin-core.txt"), bitcoinCoreReasons(), bitcoinCoreRPC()))
 		},
 		func() error { return add(tronEntries(*tron, tronCodes(), tronMessages())) },
+		func() error {
+			return add(javaTronEntries(filepath.Join(*excerpts, "java-tron.txt"), javaTronRoutes()))
+		},
 		func() error { return add(metaMaskEntries(filepath.Join(*excerpts, "metamask.json"), metaMaskRoutes())) },
 		func() error { return npmEntries(*npm, add) },
 	}

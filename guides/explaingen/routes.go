@@ -122,7 +122,6 @@ func tronMessages() map[string]string {
 		"but it is not contained of permission":                            "tron-multisig-scam",
 		"The key exceeds the frequency limit":                              "rate-limited",
 		"对方地址未激活":                                                          "tron-activation",
-		"如何获得带宽与能量":                                                        "tron-bandwidth",
 	}
 }
 
@@ -264,5 +263,13 @@ func metaMaskRoutes() map[string]string {
 		"currentAccountNotConnected":       "wallet-unauthorized",
 		"noConnectedAccountTitle":          "wallet-unauthorized",
 		"flaskWelcomeWarning4":             "extension-conflict",
+	}
+}
+
+func javaTronRoutes() map[string]string {
+	return map[string]string{
+		"Validate TransferContract error, no OwnerAccount.":           "tron-activation",
+		"Validate TransferContract error, balance is not sufficient.": "tron-bandwidth",
+		"Cannot transfer TRX to a smartContract.":                     "sent-to-contract",
 	}
 }

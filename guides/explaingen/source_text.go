@@ -169,3 +169,36 @@ func metaMaskEntries(path string, routes map[string]string) ([]Entry, error) {
 	}
 	return out, missing("MetaMask message", routes, found)
 }
+
+var javaMessage = regexp.MustCompile(`^\s*(?:throw new ContractValidateException\()?"([^"]+)"\);?$`)
+
+// javaTronEntries reads the verbatim java-tron lines of the excerpt: the
+// messages a node's validation throws.
+func javaTronEntries(path string, routes map[string]string) ([]Entry, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	const licence = "java-tron LGPL-3.0"
+	var out []Entry
+	src := ""
+	found := map[string]bool{}
+	for _, line := range strings.Split(string(data), "\n") {
+		if m := coreFile.FindStringSubmatch(line); m != nil {
+			src = m[1] + " " + m[2] + "@" + m[3][:12]
+			continue
+		}
+		if strings.HasPrefix(line, "#") || strings.TrimSpace(line) == "" {
+			continue
+		}
+		m := javaMessage.FindStringSubmatch(line)
+		if m == nil || src == "" {
+			return nil, fmt.Errorf("%s: a line that is not a quoted message under a # file: header: %q", path, line)
+		}
+		if guide, ok := routes[m[1]]; ok {
+			found[m[1]] = true
+			out = append(out, phrases(guide, "en", m[1], src, licence)...)
+		}
+	}
+	return out, missing("java-tron message", routes, found)
+}
