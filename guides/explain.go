@@ -43,6 +43,7 @@ const (
 	genericFactor      = 0.45 // catch-all and triage nodes stay low
 	minScore           = 0.15
 	outerLayer         = 0.8 // weight of the outermost message when it wraps others
+	whyShare           = 0.6 // a reason is shown when at least this share of the best one
 )
 
 // evidence is one reason to pick a node.
@@ -76,6 +77,7 @@ func (l *Library) Explain(text string, lang Lang) []Match {
 		maxDepth = max(maxDepth, ly.depth)
 	}
 	ev := map[string]*evidence{} // node id + key → the strongest
+	fam := ""                    // the chain family the text names, if any
 	add := func(e evidence) {
 		id := e.node.ID + "\x00" + e.key
 		if old, ok := ev[id]; !ok || old.strength < e.strength {
@@ -93,6 +95,11 @@ func (l *Library) Explain(text string, lang Lang) []Match {
 		}
 		x.codeEvidence(norm, w, lang, add)
 		x.phraseEvidence(norm, w, lang, add)
+		x.conceptEvidence(norm, w, lang, add)
+		x.docEvidence(norm, w, lang, add)
+		if f := family(norm); f != "" {
+			fam = f
+		}
 		if s, hit := x.scamScore(norm); s > 0 {
 			if n, ok := l.nodes[scamGuide]; ok {
 				add(evidence{node: n, key: "scam", strength: s * w, why: whyScam(lang, hit)})
@@ -102,7 +109,7 @@ func (l *Library) Explain(text string, lang Lang) []Match {
 	for _, c := range u.codes {
 		x.structuredCode(c, lang, add)
 	}
-	return l.rank(ev, lang)
+	return l.rank(ev, fam, lang)
 }
 
 // codeEvidence finds the codes in normalized text.
@@ -246,8 +253,9 @@ func (x *explainIndex) wholeHits(norm string) []int {
 }
 
 // rank folds the evidence into one score per node: its best evidence plus
-// a little for each further piece, generic nodes damped, best first.
-func (l *Library) rank(ev map[string]*evidence, lang Lang) []Match {
+// a little for each further piece, generic nodes damped, the nodes of the
+// chain family the text names (fam) raised, best first.
+func (l *Library) rank(ev map[string]*evidence, fam string, lang Lang) []Match {
 	type acc struct {
 		best, more float64
 		items      []*evidence
@@ -271,6 +279,13 @@ func (l *Library) rank(ev map[string]*evidence, lang Lang) []Match {
 		if n.Match != nil && n.Match.Generic {
 			score *= genericFactor
 		}
+		switch {
+		case fam == "":
+		case strings.HasPrefix(id, fam):
+			score *= familyBoost
+		case !strings.HasPrefix(id, familyTRON) && !strings.HasPrefix(id, familyBitcoin):
+			score *= otherFamily
+		}
 		score = math.Min(score, 0.99)
 		if score < minScore {
 			continue
@@ -278,7 +293,8 @@ func (l *Library) rank(ev map[string]*evidence, lang Lang) []Match {
 		var why []string
 		seen := map[string]bool{}
 		for _, e := range a.items {
-			if !seen[e.why] && len(why) < 3 {
+			// The reasons shown: the strong ones, up to three.
+			if !seen[e.why] && len(why) < 3 && e.strength >= whyShare*a.items[0].strength {
 				seen[e.why] = true
 				why = append(why, e.why)
 			}

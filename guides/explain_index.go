@@ -35,19 +35,21 @@ type codeKey struct {
 
 // explainIndex is everything Explain matches against, built once at load.
 type explainIndex struct {
-	phrases []phraseKey
-	codes   map[string][]codeKey // by normCode key
-	byWord  map[string][]int     // content word → phrases holding it
-	byGram  map[string][]int     // character pair → phrases holding it
-	noise   []noisePattern
-	stop    map[string]bool
-	scam    []scamSignal
+	phrases  []phraseKey
+	codes    map[string][]codeKey // by normCode key
+	byWord   map[string][]int     // content word → phrases holding it
+	byGram   map[string][]int     // character pair → phrases holding it
+	noise    []noisePattern
+	stop     map[string]bool
+	scam     []scamSignal
+	docs     docIndex
+	concepts []conceptKey
 }
 
-// newExplainIndex indexes the match rules of every node and the generated
-// catalogue entries whose node exists. Broken content is skipped here: the
+// newExplainIndex indexes the match rules of every node, the generated
+// catalogue entries and the word combinations whose node exists. Broken content is skipped here: the
 // validator reports it.
-func newExplainIndex(l *Library, catalogue []CatalogueEntry) *explainIndex {
+func newExplainIndex(l *Library, catalogue []CatalogueEntry, concepts []ConceptRule) *explainIndex {
 	x := &explainIndex{codes: map[string][]codeKey{}, byWord: map[string][]int{}, byGram: map[string][]int{},
 		noise: noisePatterns(), stop: stopWords(), scam: scamSignals()}
 	for _, t := range l.trees {
@@ -74,6 +76,12 @@ func newExplainIndex(l *Library, catalogue []CatalogueEntry) *explainIndex {
 		}
 		x.addPhrase(n, e.Key, weightCatalogue)
 	}
+	for _, r := range concepts {
+		if n, ok := l.nodes[r.Guide]; ok {
+			x.addConcept(n, r)
+		}
+	}
+	x.docs = x.newDocIndex(l)
 	return x
 }
 

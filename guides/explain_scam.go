@@ -25,16 +25,17 @@ func scamSignals() []scamSignal {
 		{"ticket", []string{"ticket id", "ticket number", "support ticket", "ticket #", "created a ticket",
 			"工单号", "工单编号", "提交工单"}},
 		{"live-chat", []string{"live chat", "chat icon", "live support", "support agent", "chat bubble",
-			"support team", "help center", "在线客服", "人工客服", "联系客服"}},
+			"support team", "support page", "support request", "help center", "在线客服", "人工客服", "联系客服"}},
 		{"asks-phrase", []string{"enter your recovery phrase", "enter your seed phrase", "provide your seed phrase",
 			"provide your recovery phrase", "input the right word", "12 word", "24 word", "your seed phrase",
 			"your recovery phrase", "your private key", "secret phrase", "输入助记词", "提供助记词", "发送助记词", "提供私钥"}},
 	}
 }
 
-// scamScore says how surely norm is a scam script: one wallet "action" or
-// a request for the phrase alone is enough to warn, support words alone
-// are not; more classes make it surer. It returns 0 when nothing shows.
+// scamScore says how surely norm is a scam script: one wallet "action" is
+// enough to warn, and so is a link next to a request for the phrase, a
+// ticket or a support chat; support words alone are not. More classes make
+// it surer. It returns 0 when nothing shows.
 func (x *explainIndex) scamScore(norm string) (float64, []string) {
 	var hit []string
 	classes := map[string]bool{}
@@ -52,7 +53,8 @@ func (x *explainIndex) scamScore(norm string) (float64, []string) {
 		return 0.97, hit
 	case n == 2:
 		return 0.9, hit
-	case classes["wallet-action"] || classes["asks-phrase"] && strings.Contains(norm, "_url_"):
+	case classes["wallet-action"],
+		strings.Contains(norm, "_url_") && (classes["asks-phrase"] || classes["live-chat"] || classes["ticket"]):
 		return 0.72, hit
 	}
 	return 0, nil

@@ -162,7 +162,8 @@ type noisePattern struct {
 
 func noisePatterns() []noisePattern {
 	return []noisePattern{
-		{regexp.MustCompile(`(?:https?|wss?)://[^\s]+|www\.[^\s]+`), " _url_ "},
+		// normalize has turned "https://" into "https //".
+		{regexp.MustCompile(`\b(?:https?|wss?) ?//[^\s]+|\bwww\.[^\s]+`), " _url_ "},
 		{regexp.MustCompile(`\b0x[0-9a-f]{64}\b`), " _hash_ "},
 		{regexp.MustCompile(`\b0x[0-9a-f]{40}\b`), " _addr_ "},
 		{regexp.MustCompile(`\b0x[0-9a-f]*`), " _hex_ "},
