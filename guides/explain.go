@@ -94,9 +94,11 @@ func (l *Library) Explain(text string, lang Lang) []Match {
 			continue
 		}
 		x.codeEvidence(norm, w, lang, add)
-		x.phraseEvidence(norm, w, lang, add)
+		covered := x.phraseEvidence(norm, w, lang, add)
 		x.conceptEvidence(norm, w, lang, add)
-		x.docEvidence(norm, w, lang, add)
+		if !covered {
+			x.docEvidence(norm, w, lang, add)
+		}
 		if f := family(norm); f != "" {
 			fam = f
 		}
@@ -157,14 +159,19 @@ func (x *explainIndex) structuredCode(c string, lang Lang, add func(evidence)) {
 // phraseEvidence finds phrases whole (longest first, a phrase inside a
 // longer match not counting again) and nearly: most of a phrase's words,
 // most of its Chinese character pairs, or a short Chinese text that is
-// most of one phrase.
-func (x *explainIndex) phraseEvidence(norm string, w float64, lang Lang, add func(evidence)) {
+// most of one phrase. It reports whether one phrase is the whole text:
+// then near matches say nothing more.
+func (x *explainIndex) phraseEvidence(norm string, w float64, lang Lang, add func(evidence)) (covered bool) {
 	whole := map[int]bool{}
 	for _, h := range x.wholeHits(norm) {
 		k := x.phrases[h]
 		whole[h] = true
+		covered = covered || len(k.norm) == len(norm)
 		s := strengthPhrase + strengthPhraseLong*math.Min(float64(len(k.norm)), phraseFullLen)/phraseFullLen
 		add(evidence{node: k.node, key: "phrase " + k.norm, strength: s * k.weight * w, why: whyPhrase(lang, k.text)})
+	}
+	if covered {
+		return true
 	}
 	if words := contentWords(norm, x.stop); len(words) > 0 {
 		hits := map[int]int{}
@@ -209,6 +216,7 @@ func (x *explainIndex) phraseEvidence(norm string, w float64, lang Lang, add fun
 			add(evidence{node: k.node, key: "phrase " + k.norm, strength: s * k.weight * w, why: whyNear(lang, k.text)})
 		}
 	}
+	return false
 }
 
 // wholeHits returns the phrases found whole in norm at word boundaries;
