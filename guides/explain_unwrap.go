@@ -68,7 +68,11 @@ var (
 // the outer layer.
 func unwrap(s string) unwrapped {
 	u := &unwrapper{msgKeys: messageKeys(), codeKeys: codeKeys(), seen: map[string]bool{}}
-	root := strings.TrimSpace(reStackLine.ReplaceAllString(s, ""))
+	root := s
+	if strings.Contains(s, "\n") {
+		root = reStackLine.ReplaceAllString(s, "")
+	}
+	root = strings.TrimSpace(root)
 	u.add(root, 0)
 	u.visit(root, 0)
 	return u.out
@@ -115,23 +119,29 @@ func (u *unwrapper) visit(text string, depth int) {
 			u.addCode(m[1])
 		}
 	}
-	for _, m := range reKeyValue.FindAllStringSubmatch(text, 16) {
-		v, err := strconv.Unquote(m[2])
-		if err != nil {
-			continue
-		}
-		if u.add(v, depth+1) {
-			u.visit(v, depth+1)
-		}
-	}
-	for _, m := range reLineLabel.FindAllStringSubmatch(text, 8) {
-		if u.add(m[1], depth+1) {
-			u.visit(m[1], depth+1)
+	if strings.Contains(text, `="`) {
+		for _, m := range reKeyValue.FindAllStringSubmatch(text, 16) {
+			v, err := strconv.Unquote(m[2])
+			if err != nil {
+				continue
+			}
+			if u.add(v, depth+1) {
+				u.visit(v, depth+1)
+			}
 		}
 	}
-	for _, m := range reHexRun.FindAllStringSubmatch(text, 8) {
-		if msg, ok := hexMessage(m[1]); ok && u.add(msg, depth+1) {
-			u.visit(msg, depth+1)
+	if strings.ContainsAny(text, ":：") {
+		for _, m := range reLineLabel.FindAllStringSubmatch(text, 8) {
+			if u.add(m[1], depth+1) {
+				u.visit(m[1], depth+1)
+			}
+		}
+	}
+	if hexRun(16)(strings.ToLower(text)) {
+		for _, m := range reHexRun.FindAllStringSubmatch(text, 8) {
+			if msg, ok := hexMessage(m[1]); ok && u.add(msg, depth+1) {
+				u.visit(msg, depth+1)
+			}
 		}
 	}
 }

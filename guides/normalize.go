@@ -158,31 +158,75 @@ func tokens(s string) []token {
 type noisePattern struct {
 	re   *regexp.Regexp
 	word string
+	need func(string) bool // a cheap test that the pattern can match at all
 }
 
 func noisePatterns() []noisePattern {
+	has := func(sub string) func(string) bool { return func(s string) bool { return strings.Contains(s, sub) } }
+	digits := func(s string) bool { return strings.ContainsAny(s, "0123456789") }
 	return []noisePattern{
 		// normalize has turned "https://" into "https //".
-		{regexp.MustCompile(`\b(?:https?|wss?) ?//[^\s]+|\bwww\.[^\s]+`), " _url_ "},
-		{regexp.MustCompile(`\b0x[0-9a-f]{64}\b`), " _hash_ "},
-		{regexp.MustCompile(`\b0x[0-9a-f]{40}\b`), " _addr_ "},
-		{regexp.MustCompile(`\b0x[0-9a-f]*`), " _hex_ "},
-		{regexp.MustCompile(`\b[0-9a-f]{64}\b`), " _hash_ "},
-		{regexp.MustCompile(`\b(?:t[0-9a-z]{33}|bc1[0-9a-z]{20,90}|[13][0-9a-z]{25,34})\b`), " _addr_ "},
-		{regexp.MustCompile(`\b[0-9a-f]{16,}\b`), " _hex_ "},
-		{regexp.MustCompile(`\b\d+\.\d+\b`), " _num_ "},
-		{regexp.MustCompile(`\b\d{6,}\b`), " _num_ "},
+		{regexp.MustCompile(`\b(?:https?|wss?) ?//[^\s]+|\bwww\.[^\s]+`), " _url_ ", func(s string) bool {
+			return strings.Contains(s, "//") || strings.Contains(s, "www.")
+		}},
+		{regexp.MustCompile(`\b0x[0-9a-f]{64}\b`), " _hash_ ", has("0x")},
+		{regexp.MustCompile(`\b0x[0-9a-f]{40}\b`), " _addr_ ", has("0x")},
+		{regexp.MustCompile(`\b0x[0-9a-f]*`), " _hex_ ", has("0x")},
+		{regexp.MustCompile(`\b[0-9a-f]{64}\b`), " _hash_ ", hexRun(64)},
+		{regexp.MustCompile(`\b(?:t[0-9a-z]{33}|bc1[0-9a-z]{20,90}|[13][0-9a-z]{25,34})\b`), " _addr_ ", wordRun(26)},
+		{regexp.MustCompile(`\b[0-9a-f]{16,}\b`), " _hex_ ", hexRun(16)},
+		{regexp.MustCompile(`\b\d+\.\d+\b`), " _num_ ", digits},
+		{regexp.MustCompile(`\b\d{6,}\b`), " _num_ ", digits},
+	}
+}
+
+// hexRun returns a test for a run of at least n hex digits.
+func hexRun(n int) func(string) bool {
+	return func(s string) bool {
+		run := 0
+		for i := 0; i < len(s); i++ {
+			c := s[i]
+			if c >= '0' && c <= '9' || c >= 'a' && c <= 'f' {
+				if run++; run >= n {
+					return true
+				}
+				continue
+			}
+			run = 0
+		}
+		return false
+	}
+}
+
+// wordRun returns a test for a run of at least n ASCII letters and digits.
+func wordRun(n int) func(string) bool {
+	return func(s string) bool {
+		run := 0
+		for i := 0; i < len(s); i++ {
+			c := s[i]
+			if c >= '0' && c <= '9' || c >= 'a' && c <= 'z' {
+				if run++; run >= n {
+					return true
+				}
+				continue
+			}
+			run = 0
+		}
+		return false
 	}
 }
 
 // maskNoise replaces links, addresses, hashes, hex runs, decimals and
 // long numbers in normalized text by placeholder words.
 func (x *explainIndex) maskNoise(s string) string {
-	if !strings.ContainsAny(s, "0123456789/") {
-		return s
-	}
+	changed := false
 	for _, p := range x.noise {
-		s = p.re.ReplaceAllString(s, p.word)
+		if p.need(s) {
+			s, changed = p.re.ReplaceAllString(s, p.word), true
+		}
+	}
+	if !changed {
+		return s
 	}
 	return collapseSpaces(s)
 }
