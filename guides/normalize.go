@@ -228,7 +228,7 @@ func (x *explainIndex) maskNoise(s string) string {
 	if !changed {
 		return s
 	}
-	return collapseSpaces(s)
+	return dropCJKSpaces(collapseSpaces(s))
 }
 
 // collapseSpaces trims s and folds runs of spaces into one.
