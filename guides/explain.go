@@ -17,7 +17,11 @@ type Match struct {
 }
 
 // maxExplainInput bounds the text Explain looks at; error texts are short.
-const maxExplainInput = 16 << 10
+// maxLayerMatch bounds the part of one layer matched against phrases.
+const (
+	maxExplainInput = 16 << 10
+	maxLayerMatch   = 4 << 10
+)
 
 // Evidence strengths, 0 to 1, before the source's weight. A phrase found
 // whole beats a bare number (numbers are also amounts and chain ids); a
@@ -93,12 +97,13 @@ func (l *Library) Explain(text string, lang Lang) []Match {
 		if norm == "" {
 			continue
 		}
-		x.codeEvidence(norm, w, lang, add)
-		covered := x.phraseEvidence(norm, w, lang, add)
-		x.conceptEvidence(norm, w, lang, add)
-		if !covered {
-			x.docEvidence(norm, w, lang, add)
+		if len(norm) > maxLayerMatch {
+			// A long paste is mostly data; its messages are inner layers.
+			norm = strings.ToValidUTF8(norm[:maxLayerMatch], "")
 		}
+		x.codeEvidence(norm, w, lang, add)
+		x.phraseEvidence(norm, w, lang, add)
+		x.conceptEvidence(norm, w, lang, add)
 		if f := family(norm); f != "" {
 			fam = f
 		}
@@ -159,10 +164,11 @@ func (x *explainIndex) structuredCode(c string, lang Lang, add func(evidence)) {
 // phraseEvidence finds phrases whole (longest first, a phrase inside a
 // longer match not counting again) and nearly: most of a phrase's words,
 // most of its Chinese character pairs, or a short Chinese text that is
-// most of one phrase. It reports whether one phrase is the whole text:
-// then near matches say nothing more.
-func (x *explainIndex) phraseEvidence(norm string, w float64, lang Lang, add func(evidence)) (covered bool) {
+// most of one phrase. When one phrase is the whole text, near matches say
+// nothing more.
+func (x *explainIndex) phraseEvidence(norm string, w float64, lang Lang, add func(evidence)) {
 	whole := map[int]bool{}
+	covered := false
 	for _, h := range x.wholeHits(norm) {
 		k := x.phrases[h]
 		whole[h] = true
@@ -171,7 +177,7 @@ func (x *explainIndex) phraseEvidence(norm string, w float64, lang Lang, add fun
 		add(evidence{node: k.node, key: "phrase " + k.norm, strength: s * k.weight * w, why: whyPhrase(lang, k.text)})
 	}
 	if covered {
-		return true
+		return
 	}
 	if words := contentWords(norm, x.stop); len(words) > 0 {
 		hits := map[int]int{}
@@ -216,7 +222,6 @@ func (x *explainIndex) phraseEvidence(norm string, w float64, lang Lang, add fun
 			add(evidence{node: k.node, key: "phrase " + k.norm, strength: s * k.weight * w, why: whyNear(lang, k.text)})
 		}
 	}
-	return false
 }
 
 // wholeHits returns the phrases found whole in norm at word boundaries;

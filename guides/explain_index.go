@@ -42,7 +42,6 @@ type explainIndex struct {
 	noise    []noisePattern
 	stop     map[string]bool
 	scam     []scamSignal
-	docs     docIndex
 	concepts []conceptKey
 }
 
@@ -81,7 +80,6 @@ func newExplainIndex(l *Library, catalogue []CatalogueEntry, concepts []ConceptR
 			x.addConcept(n, r)
 		}
 	}
-	x.docs = x.newDocIndex(l)
 	return x
 }
 
