@@ -2,7 +2,6 @@ package guides
 
 import (
 	"strings"
-	"unicode"
 	"unicode/utf8"
 )
 
@@ -116,15 +115,4 @@ func (x *explainIndex) addPhrase(n *Node, p string, w float64) {
 	for _, g := range k.grams {
 		x.byGram[g] = append(x.byGram[g], i)
 	}
-}
-
-// hanCount counts the Chinese characters of s.
-func hanCount(s string) int {
-	n := 0
-	for _, r := range s {
-		if unicode.Is(unicode.Han, r) {
-			n++
-		}
-	}
-	return n
 }
