@@ -36,9 +36,12 @@ const (
 	strengthCode       = 0.85
 	strengthCodeBare   = 0.55 // a lone number, the text being little more than it
 	strengthCodeStray  = 0.3  // a number in a longer text with no "code" before it
-	strengthWords      = 0.3  // plus up to 0.3 for the share of words found
-	strengthGrams      = 0.3  // plus up to 0.35 for the share of character pairs found
-	strengthInside     = 0.25 // plus up to 0.25: a short Chinese text inside a longer phrase
+	strengthWords      = 0.3  // plus up to spanWords for the share of words found
+	spanWords          = 0.3
+	strengthGrams      = 0.3 // plus up to spanGrams for the share of character pairs found
+	spanGrams          = 0.35
+	strengthInside     = 0.25 // plus up to spanInside: a short Chinese text inside a longer phrase
+	spanInside         = 0.25
 	nearWords          = 0.75 // share of a phrase's words that makes a near match
 	nearGrams          = 0.6  // share of a phrase's character pairs
 	insideGrams        = 0.8  // share of the text's character pairs found in one phrase
@@ -62,10 +65,11 @@ type evidence struct {
 // Chinese, plain, JSON, nested or with a stack trace) to the answer nodes
 // that explain it, best first, each with a score and the reason. It
 // unwraps nested messages and prefers the innermost; finds codes; matches
-// phrases whole, or nearly by their words (Chinese by character pairs); and
-// recognises the fake-support scam script. Generic real errors land on a
-// catch-all node with a low score; text with nothing recognisable gives an
-// empty result.
+// the nodes' phrases and the generated catalogue's keys whole, or nearly by
+// their words (Chinese by character pairs); matches the hand-written word
+// combinations; raises the chain family the text names; and recognises the
+// fake-support scam script. Generic real errors land on a catch-all node
+// with a low score; text with nothing recognisable gives an empty result.
 func (l *Library) Explain(text string, lang Lang) []Match {
 	x := l.explain
 	if x == nil {
@@ -192,7 +196,7 @@ func (x *explainIndex) phraseEvidence(norm string, w float64, lang Lang, add fun
 			if whole[i] || share < nearWords {
 				continue
 			}
-			s := strengthWords + 0.3*share
+			s := strengthWords + spanWords*share
 			add(evidence{node: k.node, key: "phrase " + k.norm, strength: s * k.weight * w, why: whyNear(lang, k.text)})
 		}
 	}
@@ -213,9 +217,9 @@ func (x *explainIndex) phraseEvidence(norm string, w float64, lang Lang, add fun
 			var s float64
 			switch {
 			case share >= nearGrams:
-				s = strengthGrams + 0.35*share
+				s = strengthGrams + spanGrams*share
 			case inside >= insideGrams && len(grams) <= 16:
-				s = strengthInside + 0.25*inside
+				s = strengthInside + spanInside*inside
 			default:
 				continue
 			}

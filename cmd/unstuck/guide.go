@@ -98,7 +98,7 @@ code). unstuck finds the guide step that explains it. Nothing is sent anywhere.`
 				if i == 3 {
 					break
 				}
-				fmt.Fprintf(a.stdout, "%s  %s\n   %s · unstuck guide %s\n", bullet(i), m.Title, m.Why, m.Guide)
+				fmt.Fprintf(a.stdout, "%s  %s\n   %s · %.2f · unstuck guide %s\n", bullet(i), m.Title, m.Why, m.Score, m.Guide)
 			}
 			return nil
 		},
