@@ -63,7 +63,7 @@ func TestCatalogueSources(t *testing.T) {
 	count := map[string]int{}
 	for _, e := range entries {
 		for _, src := range []string{"go-ethereum", "btcd", "bitcoin/bitcoin", "java-tron", "walletconnect", "npm ethers@5",
-			"npm ethers@6", "npm viem", "metamask-extension"} {
+			"npm ethers@6", "npm viem", "metamask-extension", "tronlink-extension"} {
 			if strings.Contains(e.Source, src) {
 				count[src]++
 			}
@@ -71,7 +71,7 @@ func TestCatalogueSources(t *testing.T) {
 		count["lang "+e.Lang]++
 	}
 	for _, want := range []string{"go-ethereum", "btcd", "bitcoin/bitcoin", "java-tron", "walletconnect", "npm ethers@5",
-		"npm ethers@6", "npm viem", "metamask-extension", "lang en", "lang zh", "lang any"} {
+		"npm ethers@6", "npm viem", "metamask-extension", "tronlink-extension", "lang en", "lang zh", "lang any"} {
 		if count[want] == 0 {
 			t.Errorf("no catalogue entry from %s", want)
 		}

@@ -14,8 +14,9 @@
 //   - WalletConnect's SDK error tables and relay messages, ethers v5/v6
 //     error codes and messages, and viem's RPC and node errors, read from
 //     the npm tarballs (`npm pack` them into -npm);
-//   - MetaMask's en and zh_CN UI phrases, from entries copied verbatim into
-//     excerpts/metamask.json (the locale files are not vendored).
+//   - MetaMask's en and zh_CN UI phrases and TronLink's en and zh resource
+//     prompts, from entries copied verbatim into excerpts/metamask.json and
+//     excerpts/tronlink.json (the locale files are not vendored).
 //
 // Which guide node an entry leads to is decided here, in routes.go, by the
 // source's own identifiers (Go variable, error code, class or message id);

@@ -47,16 +47,18 @@ func TestExcerpts(t *testing.T) {
 	if es, err := javaTronEntries("excerpts/java-tron.txt", javaTronRoutes()); err != nil || len(es) != len(javaTronRoutes()) {
 		t.Errorf("java-tron excerpt: %d entries, %v", len(es), err)
 	}
-	es, err := metaMaskEntries("excerpts/metamask.json", metaMaskRoutes())
-	if err != nil {
-		t.Fatal(err)
-	}
-	langs := map[string]int{}
-	for _, e := range es {
-		langs[e.Lang]++
-	}
-	if langs["en"] == 0 || langs["zh"] == 0 {
-		t.Errorf("MetaMask entries by language: %v", langs)
+	for path, routes := range map[string]map[string]string{"excerpts/metamask.json": metaMaskRoutes(), "excerpts/tronlink.json": tronLinkRoutes()} {
+		es, err := localeEntries(path, routes)
+		if err != nil {
+			t.Fatal(err)
+		}
+		langs := map[string]int{}
+		for _, e := range es {
+			langs[e.Lang]++
+		}
+		if langs["en"] == 0 || langs["zh"] == 0 {
+			t.Errorf("%s entries by language: %v", path, langs)
+		}
 	}
 }
 

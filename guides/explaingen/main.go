@@ -56,7 +56,8 @@ func run() error {
 		func() error {
 			return add(javaTronEntries(filepath.Join(*excerpts, "java-tron.txt"), javaTronRoutes()))
 		},
-		func() error { return add(metaMaskEntries(filepath.Join(*excerpts, "metamask.json"), metaMaskRoutes())) },
+		func() error { return add(localeEntries(filepath.Join(*excerpts, "metamask.json"), metaMaskRoutes())) },
+		func() error { return add(localeEntries(filepath.Join(*excerpts, "tronlink.json"), tronLinkRoutes())) },
 		func() error { return npmEntries(*npm, add) },
 	}
 	for _, step := range steps {

@@ -273,3 +273,16 @@ func javaTronRoutes() map[string]string {
 		"Cannot transfer TRX to a smartContract.":                     "sent-to-contract",
 	}
 }
+
+func tronLinkRoutes() map[string]string {
+	return map[string]string{
+		"BANK.INDEX.NOTONLINEADDRESS":                      "tron-activation",
+		"BANK.RENTINFO.INSUFFICIENT":                       "insufficient-funds",
+		"EXCEPTION.SEND.ADDRESS_UNACTIVATED_ERROR":         "tron-activation",
+		"EXCEPTION.SEND.BANDWIDTH_NOT_ENOUGH_ERROR":        "tron-bandwidth",
+		"EXCEPTION.SEND.ENERGY_NOT_ENOUGH_ERROR":           "tron-energy",
+		"EXCEPTION.SEND.BANDWIDTH_ENERGY_NOT_ENOUGH_ERROR": "tron-bandwidth",
+		"ACCOUNT.NO_BANDWIDTH":                             "tron-bandwidth",
+		"ACCOUNT.NO_ENERGY":                                "tron-energy",
+	}
+}

@@ -131,8 +131,9 @@ func bitcoinCoreEntries(path string, reasons, rpc map[string]string) ([]Entry, e
 	return out, missing("Bitcoin Core RPC code", rpc, found)
 }
 
-// metaMaskExcerpt is excerpts/metamask.json.
-type metaMaskExcerpt struct {
+// localeExcerpt is a wallet's selected locale entries (excerpts/metamask.json,
+// excerpts/tronlink.json).
+type localeExcerpt struct {
 	Repo    string `json:"repo"`
 	Licence string `json:"licence"`
 	Locales []struct {
@@ -143,14 +144,14 @@ type metaMaskExcerpt struct {
 	} `json:"locales"`
 }
 
-// metaMaskEntries routes MetaMask message ids; every excerpted id must be
+// localeEntries routes a wallet's message ids; every excerpted id must be
 // routed, and every route must name an excerpted id.
-func metaMaskEntries(path string, routes map[string]string) ([]Entry, error) {
+func localeEntries(path string, routes map[string]string) ([]Entry, error) {
 	data, err := os.ReadFile(path)
 	if err != nil {
 		return nil, err
 	}
-	var ex metaMaskExcerpt
+	var ex localeExcerpt
 	if err := json.Unmarshal(data, &ex); err != nil {
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}
@@ -163,11 +164,14 @@ func metaMaskEntries(path string, routes map[string]string) ([]Entry, error) {
 				return nil, fmt.Errorf("%s: message %s (%s) has no route", path, id, loc.Lang)
 			}
 			found[id] = true
+			if len(loc.Commit) < 12 {
+				return nil, fmt.Errorf("%s: locale %s has no commit", path, loc.Lang)
+			}
 			src := ex.Repo + " " + loc.Path + "@" + loc.Commit[:12] + " " + id
 			out = append(out, phrases(guide, loc.Lang, msg, src, ex.Licence)...)
 		}
 	}
-	return out, missing("MetaMask message", routes, found)
+	return out, missing(path+" message", routes, found)
 }
 
 var javaMessage = regexp.MustCompile(`^\s*(?:throw new ContractValidateException\()?"([^"]+)"\);?$`)
