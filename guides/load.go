@@ -28,6 +28,8 @@ type Library struct {
 	byID  map[string]*Tree
 	nodes map[string]*Node
 	codes []string // finding codes that must have an answer node
+
+	explain *explainIndex // what Explain matches against
 }
 
 // Load parses and validates the embedded content.
@@ -160,6 +162,10 @@ func index(trees []*Tree, codes []string) *Library {
 			}
 		}
 	}
+	// Broken tables fail TestCatalogue* and TestConcept*; matching goes on without them.
+	catalogue, _ := Catalogue()
+	concepts, _ := Concepts()
+	l.explain = newExplainIndex(l, catalogue, concepts)
 	return l
 }
 

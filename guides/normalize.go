@@ -1,6 +1,7 @@
 package guides
 
 import (
+	"regexp"
 	"strings"
 	"unicode"
 )
@@ -146,6 +147,142 @@ func tokens(s string) []token {
 			out = append(out, token{word, i})
 		}
 		i = j
+	}
+	return out
+}
+
+// noise lists what varies between two pastes of the same error — links,
+// addresses, hashes, hex data and amounts — each with the placeholder word
+// it becomes, so the rest of the message matches the same way every time.
+// The patterns run on normalized (lower-case) text, in this order.
+type noisePattern struct {
+	re   *regexp.Regexp
+	word string
+	need func(string) bool // a cheap test that the pattern can match at all
+}
+
+func noisePatterns() []noisePattern {
+	has := func(sub string) func(string) bool { return func(s string) bool { return strings.Contains(s, sub) } }
+	digits := func(s string) bool { return strings.ContainsAny(s, "0123456789") }
+	return []noisePattern{
+		// normalize has turned "https://" into "https //".
+		{regexp.MustCompile(`\b(?:https?|wss?) ?//[^\s]+|\bwww\.[^\s]+`), " _url_ ", func(s string) bool {
+			return strings.Contains(s, "//") || strings.Contains(s, "www.")
+		}},
+		{regexp.MustCompile(`\b0x[0-9a-f]{64}\b`), " _hash_ ", has("0x")},
+		{regexp.MustCompile(`\b0x[0-9a-f]{40}\b`), " _addr_ ", has("0x")},
+		{regexp.MustCompile(`\b0x[0-9a-f]*`), " _hex_ ", has("0x")},
+		{regexp.MustCompile(`\b[0-9a-f]{64}\b`), " _hash_ ", hexRun(64)},
+		{regexp.MustCompile(`\b(?:t[0-9a-z]{33}|bc1[0-9a-z]{20,90}|[13][0-9a-z]{25,34})\b`), " _addr_ ", wordRun(26)},
+		{regexp.MustCompile(`\b[0-9a-f]{16,}\b`), " _hex_ ", hexRun(16)},
+		{regexp.MustCompile(`\b\d+\.\d+\b`), " _num_ ", digits},
+		{regexp.MustCompile(`\b\d{6,}\b`), " _num_ ", digits},
+	}
+}
+
+// hexRun returns a test for a run of at least n hex digits.
+func hexRun(n int) func(string) bool {
+	return func(s string) bool {
+		run := 0
+		for i := 0; i < len(s); i++ {
+			c := s[i]
+			if c >= '0' && c <= '9' || c >= 'a' && c <= 'f' {
+				if run++; run >= n {
+					return true
+				}
+				continue
+			}
+			run = 0
+		}
+		return false
+	}
+}
+
+// wordRun returns a test for a run of at least n ASCII letters and digits.
+func wordRun(n int) func(string) bool {
+	return func(s string) bool {
+		run := 0
+		for i := 0; i < len(s); i++ {
+			c := s[i]
+			if c >= '0' && c <= '9' || c >= 'a' && c <= 'z' {
+				if run++; run >= n {
+					return true
+				}
+				continue
+			}
+			run = 0
+		}
+		return false
+	}
+}
+
+// maskNoise replaces links, addresses, hashes, hex runs, decimals and
+// long numbers in normalized text by placeholder words.
+func (x *explainIndex) maskNoise(s string) string {
+	changed := false
+	for _, p := range x.noise {
+		if p.need(s) {
+			s, changed = p.re.ReplaceAllString(s, p.word), true
+		}
+	}
+	if !changed {
+		return s
+	}
+	return dropCJKSpaces(collapseSpaces(s))
+}
+
+// collapseSpaces trims s and folds runs of spaces into one.
+func collapseSpaces(s string) string {
+	if !strings.Contains(s, "  ") && !strings.HasPrefix(s, " ") && !strings.HasSuffix(s, " ") {
+		return s
+	}
+	return strings.Join(strings.Fields(s), " ")
+}
+
+// stopWords carry no meaning for token overlap.
+func stopWords() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(`a an the of to in on for is are was be been and or not no it its this that
+		with by at as from your you our we please try again error _url_ _addr_ _hash_ _hex_ _num_`) {
+		m[w] = true
+	}
+	return m
+}
+
+// contentWords returns the distinct ASCII words of normalized text that
+// carry meaning: letters, at least three of them, no stop words.
+func contentWords(s string, stop map[string]bool) []string {
+	var out []string
+	seen := map[string]bool{}
+	for _, tk := range tokens(s) {
+		w := tk.key
+		if len(w) < 3 || stop[w] || seen[w] || strings.Trim(w, "0123456789") == "" {
+			continue
+		}
+		seen[w] = true
+		out = append(out, w)
+	}
+	return out
+}
+
+// hanBigrams returns the distinct pairs of adjacent Chinese characters.
+func hanBigrams(s string) []string {
+	var out []string
+	seen := map[string]bool{}
+	var prev rune
+	for _, r := range s {
+		if unicode.Is(unicode.Han, r) {
+			if prev != 0 {
+				g := string([]rune{prev, r})
+				if !seen[g] {
+					seen[g] = true
+					out = append(out, g)
+				}
+			}
+			prev = r
+			continue
+		}
+		prev = 0
 	}
 	return out
 }

@@ -74,16 +74,17 @@ code). unstuck finds the guide step that explains it. Nothing is sent anywhere.`
 			matches := lib.Explain(text, guides.Lang(a.lang))
 			if asJSON {
 				type match struct {
-					Guide string `json:"guide"`
-					Title string `json:"title"`
-					Why   string `json:"why"`
+					Guide string  `json:"guide"`
+					Title string  `json:"title"`
+					Why   string  `json:"why"`
+					Score float64 `json:"score"`
 				}
 				out := struct {
 					Input   string  `json:"input"`
 					Matches []match `json:"matches"`
 				}{Input: text, Matches: []match{}}
 				for _, m := range matches {
-					out.Matches = append(out.Matches, match{m.Guide, m.Title, m.Why})
+					out.Matches = append(out.Matches, match{m.Guide, m.Title, m.Why, m.Score})
 				}
 				return writeJSON(a.stdout, out)
 			}
@@ -97,7 +98,7 @@ code). unstuck finds the guide step that explains it. Nothing is sent anywhere.`
 				if i == 3 {
 					break
 				}
-				fmt.Fprintf(a.stdout, "%s  %s\n   %s · unstuck guide %s\n", bullet(i), m.Title, m.Why, m.Guide)
+				fmt.Fprintf(a.stdout, "%s  %s\n   %s · %.2f · unstuck guide %s\n", bullet(i), m.Title, m.Why, m.Score, m.Guide)
 			}
 			return nil
 		},
