@@ -47,7 +47,7 @@ const (
 // scam scripts), each quoted with its source, and reports hit@1 and hit@3
 // per language and category.
 func TestExplainCorpus(t *testing.T) {
-	lib := libraryWithAwaitingNodes(t)
+	lib := mustLoad(t)
 	texts := loadCorpus(t)
 	counts := map[string]int{}
 	for _, c := range texts {

@@ -77,7 +77,7 @@ func FuzzExplainRanked(f *testing.F) {
 // so that a busy machine's pauses do not pass for the decoder's cost.
 // Target: p99 under 2 ms.
 func BenchmarkExplain(b *testing.B) {
-	lib := libraryWithAwaitingNodes(b)
+	lib := mustLoad(b)
 	var inputs []string
 	for _, c := range loadCorpus(b) {
 		inputs = append(inputs, c.Text)
