@@ -255,4 +255,3 @@ func VerdictName(v Verdict, lang guides.Lang) string {
 	}
 	return en
 }
-
