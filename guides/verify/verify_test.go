@@ -205,3 +205,32 @@ func TestPrecisionRecall(t *testing.T) {
 		t.Errorf("precision %.3f (want ≥ 0.93), recall %.3f (want ≥ 0.87), false alarms %d (want 0)", precision, recall, alarmFP)
 	}
 }
+
+// TestGuideContract ties the verdicts to the guides: the verify check's
+// statuses are exactly the verdicts, and it routes each to GuideFor.
+func TestGuideContract(t *testing.T) {
+	lib, err := guides.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var want []string
+	for _, v := range Verdicts() {
+		want = append(want, string(v))
+	}
+	if got := guides.CheckStatuses(guides.CheckVerify); strings.Join(got, ",") != strings.Join(want, ",") {
+		t.Fatalf("guides verify statuses %v, verdicts %v", got, want)
+	}
+	n, ok := lib.Node(GuideCheck)
+	if !ok || n.Kind != guides.KindCheck || n.Check != guides.CheckVerify {
+		t.Fatalf("%s is not a verify check node", GuideCheck)
+	}
+	for _, v := range Verdicts() {
+		next, ok := lib.Route(GuideCheck, string(v), nil)
+		if !ok || next != GuideFor(v) {
+			t.Errorf("%s routes %s to %q, GuideFor says %q", GuideCheck, v, next, GuideFor(v))
+		}
+		if a, ok := lib.Node(GuideFor(v)); !ok || a.Kind != guides.KindAnswer {
+			t.Errorf("GuideFor(%s) = %q is not an answer node", v, GuideFor(v))
+		}
+	}
+}
