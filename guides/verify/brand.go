@@ -4,8 +4,6 @@ import (
 	"sort"
 	"strings"
 	"unicode"
-
-	"github.com/mtibben/confusables"
 )
 
 // skeleton is the UTS #39 confusable skeleton of s, case-folded before and
@@ -15,7 +13,7 @@ import (
 // UTS #39 keeps them, but a brand with an accent is still the brand to a
 // reader.
 func skeleton(s string) string {
-	sk := confusables.Skeleton(strings.ToLower(s))
+	sk := uts39Skeleton(strings.ToLower(s))
 	return strings.ToLower(strings.Map(func(r rune) rune {
 		if unicode.Is(unicode.Mn, r) {
 			return -1
