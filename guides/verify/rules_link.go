@@ -28,6 +28,9 @@ func (c checker) link(l link) Result {
 				if inner.Wallet == nil {
 					inner.Wallet = res.Wallet
 				}
+				if inner.Severity == SeverityInfo {
+					inner.Severity = SeverityWarn
+				}
 				res = inner
 			}
 		}
