@@ -39,6 +39,9 @@ func (c checker) link(l link) Result {
 		if uh, ok := parseHost(strings.SplitN(l.UserInfo, ":", 2)[0]); ok {
 			if w, _, ok := officialHost(c.scope, uh, "", false); ok {
 				res.Verdict, res.Severity, res.Wallet = Impersonation, SeverityDanger, w
+				res.Why = []guides.Text{t(
+					fmt.Sprintf("Putting %s before the \"@\" is a trick to make the link look like %s's.", uh.Unicode, w.Name),
+					fmt.Sprintf("把 %s 放在“@”前面，是让链接看起来像 %s 官方的伎俩。", uh.Unicode, w.Name)), realSite(w)}
 			}
 		}
 	}
