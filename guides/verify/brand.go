@@ -94,7 +94,7 @@ func containsAny(s string, subs []string) bool {
 }
 
 // typoLimit is how many edits a brand token tolerates: none below seven
-// letters (okx, bitget, ledger are words or too short), one for 7–9
+// letters (okx, bitget, ledger are words or too short; see findTypo), one for 7–9
 // letters (imtoken, metamask, phantom, tronlink), two from ten (trustwallet,
 // tokenpocket). MetaMask had to cut its own tolerance from 3 to 1 because of
 // false positives (reference/SUPPORT.md §3.1).
@@ -108,15 +108,27 @@ func typoLimit(token string) int {
 	return 0
 }
 
-// findTypo looks for a run within the typo limit of a brand token.
+// findTypo looks for a run within the typo limit of a brand token. Short
+// brand tokens (ledger, bitget) get no edit distance, only the two forms
+// their vendors warn about: letters swapped with the next one ("legder")
+// and ASCII letters that pass for others ("ledqer", "iedger").
 func findTypo(w *Wallet, rs []string) (token, in string, ok bool) {
 	for _, r := range rs {
 		if containsAny(r, w.Exceptions) {
 			continue
 		}
 		for _, b := range w.BrandTokens {
+			if r == b {
+				continue
+			}
 			limit := typoLimit(b)
-			if limit == 0 || abs(len(r)-len(b)) > limit {
+			if limit == 0 {
+				if fr, fb := asciiFold(r), asciiFold(b); len(b) >= 5 && (swapped(r, b) || fr == fb || swapped(fr, fb)) {
+					return b, r, true
+				}
+				continue
+			}
+			if abs(len(r)-len(b)) > limit {
 				continue
 			}
 			if d := editDistance(r, b, limit); d > 0 && d <= limit {
@@ -125,6 +137,26 @@ func findTypo(w *Wallet, rs []string) (token, in string, ok bool) {
 		}
 	}
 	return "", "", false
+}
+
+// swapped reports whether a is b with one pair of neighbouring letters
+// exchanged.
+func swapped(a, b string) bool {
+	if len(a) != len(b) || a == b {
+		return false
+	}
+	i := 0
+	for i < len(a) && a[i] == b[i] {
+		i++
+	}
+	return i+1 < len(a) && a[i] == b[i+1] && a[i+1] == b[i] && a[i+2:] == b[i+2:]
+}
+
+// asciiFold maps ASCII letters and digits that read alike to one form (q
+// and g, i and l and 1, 0 and o, rn and m, vv and w), the look-alikes that
+// stay inside ASCII and so outside the Unicode skeleton.
+func asciiFold(s string) string {
+	return strings.NewReplacer("rn", "m", "vv", "w", "q", "g", "i", "l", "1", "l", "0", "o").Replace(s)
 }
 
 func abs(n int) int {

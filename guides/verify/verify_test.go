@@ -201,8 +201,8 @@ func TestPrecisionRecall(t *testing.T) {
 	alarmPrecision := float64(alarmTP) / float64(alarmTP+alarmFP)
 	t.Logf("corpus: tp=%d fp=%d fn=%d tn=%d precision=%.3f recall=%.3f; alarms: %d true, %d false (precision %.3f)",
 		tp, fp, fn, tn, precision, recall, alarmTP, alarmFP, alarmPrecision)
-	if precision < 0.93 || recall < 0.87 || alarmFP > 0 {
-		t.Errorf("precision %.3f (want ≥ 0.93), recall %.3f (want ≥ 0.87), false alarms %d (want 0)", precision, recall, alarmFP)
+	if precision < 0.93 || recall < 0.90 || alarmFP > 0 {
+		t.Errorf("precision %.3f (want ≥ 0.93), recall %.3f (want ≥ 0.90), false alarms %d (want 0)", precision, recall, alarmFP)
 	}
 }
 
