@@ -41,8 +41,8 @@ func placeholderFallback(name string, lang Lang) (string, bool) {
 		en, zh = "the list `unstuck verify --wallet <name> <link>` prints (imToken, MetaMask, Trust Wallet, TokenPocket, TronLink, OKX, Bitget, Coinbase, Phantom, Ledger)",
 			"`unstuck verify --wallet <钱包名> <链接>` 列出的名单（imToken、MetaMask、Trust Wallet、TokenPocket、TronLink、OKX、Bitget、Coinbase、Phantom、Ledger）"
 	case "support_message":
-		en, zh = "Check your transaction first (`unstuck check <hash>`): unstuck then writes this message for you from the public facts.",
-			"先查询你的交易（`unstuck check <哈希>`）：unstuck 会用其中的公开信息替你写好这条消息。"
+		en, zh = "Check your transaction first (unstuck check <hash>, or \"Check a transaction hash\" on the home screen): unstuck then writes this message for you from the public facts.",
+			"先查询你的交易（unstuck check <哈希>，或首页的“查询一笔交易哈希”）：unstuck 会用其中的公开信息替你写好这条消息。"
 	default:
 		return "", false
 	}
