@@ -232,9 +232,6 @@ type Registry struct {
 // Wallets lists the wallets in id order.
 func (r *Registry) Wallets() []*Wallet { return append([]*Wallet(nil), r.wallets...) }
 
-// Patterns returns the scam patterns.
-func (r *Registry) Patterns() Patterns { return r.patterns }
-
 // Wallet finds a wallet by id, name or any alias, ignoring case, spaces,
 // dashes and underscores ("TP钱包", "trust-wallet", "IM钱包").
 func (r *Registry) Wallet(name string) (*Wallet, bool) {

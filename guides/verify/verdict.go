@@ -102,14 +102,6 @@ type Result struct {
 	Parts []Result
 }
 
-// Official lists the real channels of the result's wallet, or nil.
-func (r Result) Official() []string {
-	if r.Wallet == nil {
-		return nil
-	}
-	return r.Wallet.Official()
-}
-
 // WhyIn is the reasons in one language.
 func (r Result) WhyIn(lang guides.Lang) []string {
 	out := make([]string, 0, len(r.Why))
