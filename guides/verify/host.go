@@ -120,7 +120,7 @@ func parseLink(s string) (link, bool) {
 	lower := strings.ToLower(s)
 	for _, defanged := range []string{"hxxps://", "hxxp://"} {
 		if strings.HasPrefix(lower, defanged) {
-			s = "http" + s[len("hxx"):]
+			s = "htt" + s[len("hxx"):]
 			lower = strings.ToLower(s)
 		}
 	}

@@ -57,8 +57,9 @@ func phoneShape(s string) (string, bool) {
 	if len(d) < 7 || len(d) > 15 {
 		return "", false
 	}
-	// A bare run of digits is more often an amount or an id than a number.
-	if !strings.ContainsAny(s, "+()- ") {
+	// A bare run of digits is more often an amount or an id than a number,
+	// and 2024-03-26 is a date.
+	if !strings.ContainsAny(s, "+()- ") || datePattern.MatchString(strings.TrimSpace(s)) {
 		return "", false
 	}
 	return d, true

@@ -2,6 +2,7 @@ package verify
 
 import (
 	"bufio"
+	"errors"
 	"os"
 	"strings"
 	"testing"
@@ -232,5 +233,35 @@ func TestGuideContract(t *testing.T) {
 		if a, ok := lib.Node(GuideFor(v)); !ok || a.Kind != guides.KindAnswer {
 			t.Errorf("GuideFor(%s) = %q is not an answer node", v, GuideFor(v))
 		}
+	}
+}
+
+// TestKinds pins how inputs are read, the edges included.
+func TestKinds(t *testing.T) {
+	r := load(t)
+	for _, tc := range []struct {
+		input string
+		kind  Kind
+	}{
+		{"token.im", KindOfURL}, {"HTTPS://TOKEN.IM/", KindOfURL}, {"ｔｏｋｅｎ。ｉｍ", KindOfURL},
+		{"hxxps://evil[.]example", KindOfURL}, {"support@token.im", KindOfEmail}, {"mailto:support@token.im", KindOfEmail},
+		{"@imTokenOfficial", KindOfHandle}, {"https://twitter.com/imTokenOfficial", KindOfHandle},
+		{"discord.com/invite/imToken", KindOfHandle}, {"+86 138 0013 8000", KindOfPhone}, {"400-123-4567", KindOfPhone},
+		{"2024-03-26", KindOfText}, {"12345678", KindOfText}, {"im.token.app", KindOfText},
+		{"hello there", KindOfText}, {"客服", KindOfText},
+	} {
+		res, err := r.Check(tc.input, Options{})
+		if err != nil || res.Kind != tc.kind {
+			t.Errorf("%q: kind %s (err %v), want %s", tc.input, res.Kind, err, tc.kind)
+		}
+	}
+	for _, bad := range []string{"", "   ", "\x00\x1b", strings.Repeat("a", maxInput+1)} {
+		var inErr *InputError
+		if _, err := r.Check(bad, Options{}); err == nil || !errors.As(err, &inErr) || !hasHan(inErr.Reason.Zh) {
+			t.Errorf("%q: err %v, want a bilingual InputError", bad, err)
+		}
+	}
+	if res, _ := r.Check("ｔｏｋｅｎ。ｉｍ", Options{}); res.Verdict != Official {
+		t.Errorf("full-width token.im: %s, want official", res.Verdict)
 	}
 }
