@@ -3,7 +3,7 @@ package guides
 import "strings"
 
 // scamGuide is the safety node scam scripts lead to.
-const scamGuide = "support-scam"
+const scamGuide = "verify-contact"
 
 // scamSignal is one mark of the fake-support script that follows wallet
 // users around (GitHub issue replies, Telegram, X): a class of signals and

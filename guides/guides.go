@@ -66,7 +66,15 @@ const (
 	CheckAccount  = "account"  // look at a public address on every chain
 	CheckEndpoint = "endpoint" // test a user's custom RPC URL
 	CheckExplain  = "explain"  // decode an error text the user pastes
+	CheckVerify   = "verify"   // judge a support contact the user pastes (package guides/verify)
+	CheckChannels = "channels" // pick a wallet and show its official channels
 )
+
+// VerifyStatuses are the verdicts of a verify check (the JSON contract of
+// `unstuck verify`), in the order guides route on them.
+func VerifyStatuses() []string {
+	return []string{"official", "not_listed", "impersonation", "lookalike", "scam_pattern"}
+}
 
 // Statuses a non-tx check routes on. A tx check routes on every status in
 // TxStatuses.
@@ -89,6 +97,10 @@ func CheckStatuses(check string) []string {
 		return TxStatuses()
 	case CheckAccount, CheckEndpoint:
 		return []string{StatusOK, "unknown"}
+	case CheckVerify:
+		return VerifyStatuses()
+	case CheckChannels:
+		return []string{StatusOK}
 	case CheckExplain:
 		return []string{StatusNoMatch}
 	}

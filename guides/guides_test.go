@@ -32,7 +32,7 @@ func TestLoadTrees(t *testing.T) {
 			}
 		}
 	}
-	if want := []string{"transfer", "dapp", "safety", "help", "bitcoin", "tron"}; !slices.Equal(ids, want) {
+	if want := []string{"transfer", "dapp", "safety", "access", "help", "bitcoin", "tron"}; !slices.Equal(ids, want) {
 		t.Fatalf("Trees() = %v, want %v", ids, want)
 	}
 	if _, ok := lib.Tree("nope"); ok {

@@ -20,7 +20,7 @@ var embedded embed.FS
 const maxFileSize = 1 << 20
 
 // treeOrder is the order Trees lists the product's trees in.
-func treeOrder() []string { return []string{"transfer", "dapp", "safety", "help"} }
+func treeOrder() []string { return []string{"transfer", "dapp", "safety", "access", "help"} }
 
 // Library is every tree, parsed and indexed. It is read-only after Load.
 type Library struct {
@@ -169,7 +169,7 @@ func index(trees []*Tree, codes []string) *Library {
 	return l
 }
 
-// Trees lists the trees in a stable order: transfer, dapp, safety, help,
+// Trees lists the trees in a stable order: transfer, dapp, safety, access, help,
 // then any others by id.
 func (l *Library) Trees() []*Tree {
 	return append([]*Tree(nil), l.trees...)

@@ -9,7 +9,7 @@ import (
 // them from a report. Anything else in braces is a validation error.
 func Placeholders() []string {
 	return []string{"min_max_fee", "min_tip", "missing_nonce", "nonce", "base_fee",
-		"confirmations", "chain", "explorer_url", "symbol"}
+		"confirmations", "chain", "explorer_url", "symbol", "wallet", "wallet_channels", "support_message"}
 }
 
 // placeholderFallback is the readable text shown when a report did not
@@ -35,6 +35,14 @@ func placeholderFallback(name string, lang Lang) (string, bool) {
 		en, zh = "the block explorer of that network", "这条链的区块浏览器"
 	case "symbol":
 		en, zh = "the network's own coin (ETH, BNB, POL…)", "这条链的原生币（ETH、BNB、POL 等）"
+	case "wallet":
+		en, zh = "your wallet", "你的钱包"
+	case "wallet_channels":
+		en, zh = "the list `unstuck verify --wallet <name> <link>` prints (imToken, MetaMask, Trust Wallet, TokenPocket, TronLink, OKX, Bitget, Coinbase, Phantom, Ledger)",
+			"`unstuck verify --wallet <钱包名> <链接>` 列出的名单（imToken、MetaMask、Trust Wallet、TokenPocket、TronLink、OKX、Bitget、Coinbase、Phantom、Ledger）"
+	case "support_message":
+		en, zh = "Check your transaction first (unstuck check <hash>, or \"Check a transaction hash\" on the home screen): unstuck then writes this message for you from the public facts.",
+			"先查询你的交易（unstuck check <哈希>，或首页的“查询一笔交易哈希”）：unstuck 会用其中的公开信息替你写好这条消息。"
 	default:
 		return "", false
 	}

@@ -227,7 +227,7 @@ func (v *validator) check(t *Tree, n *Node) {
 	v.text(t, n.ID, "prompt", n.Prompt)
 	statuses := CheckStatuses(n.Check)
 	if statuses == nil {
-		v.add(ProblemSchema, t, n.ID, "check %q is not tx, account, endpoint or explain", n.Check)
+		v.add(ProblemSchema, t, n.ID, "check %q is not tx, account, endpoint, explain, verify or channels", n.Check)
 	}
 	allowed := map[string]bool{}
 	for _, s := range statuses {

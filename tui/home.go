@@ -13,6 +13,7 @@ import (
 const (
 	entryCheck   = ":check"
 	entryExplain = ":explain"
+	entryVerify  = ":verify"
 )
 
 // homeModel is the first screen: what unstuck does, the privacy promise,
@@ -38,6 +39,8 @@ func homeItems(lang guides.Lang) []menuItem {
 		{label: tr(lang, "Check a transaction hash", "查询一笔交易哈希"), to: entryCheck},
 		{label: tr(lang, "Decode an error message", "解读一条报错"), to: entryExplain},
 		{label: tr(lang, "Get human help", "找真人帮忙"), to: "help"},
+		{label: tr(lang, "Someone says they are support", "有人自称是客服"), to: entryVerify},
+		{label: tr(lang, "I can't get into my wallet", "我进不去我的钱包"), to: "access"},
 	}
 }
 
@@ -85,6 +88,8 @@ func (m homeModel) open(it menuItem) tea.Cmd {
 		return emit(openCheckMsg{})
 	case entryExplain:
 		return emit(openExplainMsg{})
+	case entryVerify:
+		return emit(openVerifyMsg{})
 	}
 	return emit(openTreeMsg{tree: it.to})
 }

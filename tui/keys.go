@@ -18,6 +18,7 @@ type KeyMap struct {
 	Refusal RefusalKeys
 	Explain ExplainKeys
 	Lookup  LookupKeys
+	Verify  VerifyKeys
 }
 
 // GlobalKeys work on every screen (the root handles them).
@@ -70,6 +71,12 @@ type ExplainKeys struct {
 type LookupKeys struct {
 	Up, Down, Open, PageUp, PageDown key.Binding
 	Move                             key.Binding // help only
+}
+
+// VerifyKeys check a support contact, or pick a wallet, and go on.
+type VerifyKeys struct {
+	Submit, Up, Down, Open, PageUp, PageDown key.Binding
+	Move                                     key.Binding // help only
 }
 
 // newKeyMap builds the key map with help texts in lang.
@@ -141,6 +148,15 @@ func newKeyMap(lang guides.Lang) KeyMap {
 			Open:     b([]string{"enter"}, "enter", "open", "打开"),
 			PageUp:   pgUp(),
 			PageDown: pgDown(),
+			Move:     move(),
+		},
+		Verify: VerifyKeys{
+			Submit:   b([]string{"enter"}, "enter", "check", "检查"),
+			Up:       b([]string{"up"}, "↑", "up", "上"),
+			Down:     b([]string{"down"}, "↓", "down", "下"),
+			Open:     b([]string{"enter"}, "enter", "open", "打开"),
+			PageUp:   b([]string{"pgup"}, "pgup", "scroll up", "上翻"),
+			PageDown: b([]string{"pgdown"}, "pgdn", "scroll down", "下翻"),
 			Move:     move(),
 		},
 	}

@@ -217,7 +217,7 @@ func intents(cmd tea.Cmd) []tea.Msg {
 			out = append(out, intents(c)...)
 		}
 		return out
-	case openTreeMsg, openCheckMsg, openExplainMsg, openNodeMsg, nodeCheckMsg, submitTxMsg, submitAccountMsg,
+	case openTreeMsg, openCheckMsg, openExplainMsg, openVerifyMsg, openNodeMsg, nodeCheckMsg, submitTxMsg, submitAccountMsg,
 		submitEndpointMsg, refusedMsg, backMsg, againMsg, watchMsg, targetMsg, savedMsg, copiedMsg, settingsSavedMsg:
 		return []tea.Msg{msg}
 	}

@@ -15,6 +15,8 @@ type (
 	openCheckMsg struct{}
 	// openExplainMsg opens the error decoder on its own (home).
 	openExplainMsg struct{}
+	// openVerifyMsg opens "is this really support?" on its own (home).
+	openVerifyMsg struct{}
 	// openNodeMsg continues in the guide walker at a node. replace drops
 	// the current screen first.
 	openNodeMsg struct {

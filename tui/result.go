@@ -131,6 +131,9 @@ func (m resultModel) nextSteps() []menuItem {
 			seen[f.Guide] = true
 		}
 	}
+	if _, ok := m.d.lib.Node(supportMessageGuide); ok && !seen[supportMessageGuide] {
+		items = append(items, menuItem{label: tr(m.lang, "Write a message for support", "写一条发给客服的消息"), to: supportMessageGuide})
+	}
 	return items
 }
 
@@ -164,6 +167,7 @@ func (m resultModel) values() map[string]string {
 	if m.rep.Status == diagnose.StatusSuccess || m.rep.Status == diagnose.StatusFailed {
 		vals["confirmations"] = fmt.Sprint(m.rep.Confirmations)
 	}
+	vals["support_message"] = supportMessage(m.lang, m.rep)
 	return vals
 }
 

@@ -24,6 +24,7 @@ const (
 	screenRefusal
 	screenExplain
 	screenLookup
+	screenVerify
 )
 
 // String names the screen (for logs and tests; the header uses title).
@@ -43,6 +44,8 @@ func (s screen) String() string {
 		return "explain"
 	case screenLookup:
 		return "lookup"
+	case screenVerify:
+		return "verify"
 	}
 	return "unknown"
 }
@@ -62,6 +65,8 @@ func (s screen) title(lang guides.Lang) string {
 		return tr(lang, "error decoder", "报错解读")
 	case screenLookup:
 		return tr(lang, "result", "结果")
+	case screenVerify:
+		return tr(lang, "is this real?", "是真的吗？")
 	}
 	return tr(lang, "home", "首页")
 }
@@ -87,6 +92,7 @@ type model struct {
 	refusal refusalModel
 	explain explainModel
 	lookup  lookupModel
+	verify  verifyModel
 
 	job    int                // the current engine call; older replies are dropped
 	jobCtx context.Context    // the current engine call's context
@@ -134,6 +140,8 @@ func (m model) typing() bool {
 		return !m.check.running
 	case screenExplain:
 		return true
+	case screenVerify:
+		return m.verify.typing()
 	case screenResult:
 		return m.result.editing()
 	}
@@ -147,6 +155,8 @@ func (m model) inputEmpty() bool {
 		return m.check.input.Value() == ""
 	case screenExplain:
 		return m.explain.input.Value() == ""
+	case screenVerify:
+		return m.verify.input.Value() == ""
 	}
 	return false
 }
@@ -218,6 +228,8 @@ func (m model) forward(msg tea.Msg) (model, tea.Cmd) {
 		m.explain, cmd = m.explain.Update(msg)
 	case screenLookup:
 		m.lookup, cmd = m.lookup.Update(msg)
+	case screenVerify:
+		m.verify, cmd = m.verify.Update(msg)
 	}
 	return m, cmd
 }
@@ -265,6 +277,8 @@ func (m model) enter() tea.Cmd {
 		return m.check.focus()
 	case screenExplain:
 		return m.explain.focus()
+	case screenVerify:
+		return m.verify.focus()
 	}
 	return nil
 }
@@ -296,6 +310,7 @@ func (m model) switchLang() (model, tea.Cmd) {
 	m.refusal = m.refusal.relang(m.lang, m.keys.Refusal)
 	m.explain = m.explain.relang(m.lang, m.keys.Explain)
 	m.lookup = m.lookup.relang(m.lang, m.keys.Lookup)
+	m.verify = m.verify.relang(m.lang, m.keys.Verify)
 	m.settings.Lang = string(m.lang)
 	return m.layout(), saveSettings(m.d.settingsPath, m.settings)
 }
@@ -329,6 +344,7 @@ func (m model) layout() model {
 	m.refusal = m.refusal.setSize(w, h)
 	m.explain = m.explain.setSize(w, h)
 	m.lookup = m.lookup.setSize(w, h)
+	m.verify = m.verify.setSize(w, h)
 	return m
 }
 
@@ -353,6 +369,8 @@ func (m model) View() string {
 		body = m.explain.View()
 	case screenLookup:
 		body = m.lookup.View()
+	case screenVerify:
+		body = m.verify.View()
 	}
 	body = clip(body, bh)
 	if pad := bh - lineCount(body); pad > 0 {

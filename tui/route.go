@@ -7,6 +7,7 @@ import (
 
 	"github.com/unstuck-dev/unstuck/diagnose"
 	"github.com/unstuck-dev/unstuck/guides"
+	"github.com/unstuck-dev/unstuck/guides/verify"
 )
 
 // route handles the screens' intents and the replies of engine calls.
@@ -33,6 +34,11 @@ func (m model) route(msg tea.Msg) (model, tea.Cmd, bool) {
 		m.explain = newExplain(m.d, m.lang, m.keys.Explain, nil)
 		m = m.push(screenExplain)
 		return m, m.explain.focus(), true
+	case openVerifyMsg:
+		node, _ := m.d.lib.Node(verify.GuideCheck)
+		m.verify = newVerify(m.d, m.lang, m.keys.Verify, node)
+		m = m.push(screenVerify)
+		return m, m.verify.focus(), true
 	case openNodeMsg:
 		return m.openNode(msg)
 	case backMsg:
@@ -176,6 +182,10 @@ func (m model) openNodeCheck(n *guides.Node) (model, tea.Cmd, bool) {
 		m.explain = newExplain(m.d, m.lang, m.keys.Explain, n)
 		m = m.push(screenExplain)
 		return m, m.explain.focus(), true
+	case guides.CheckVerify, guides.CheckChannels:
+		m.verify = newVerify(m.d, m.lang, m.keys.Verify, n)
+		m = m.push(screenVerify)
+		return m, m.verify.focus(), true
 	case guides.CheckAccount:
 		m.check = newCheck(m.d, m.lang, m.keys.Check, checkAccount, n)
 	case guides.CheckEndpoint:
@@ -205,6 +215,8 @@ func (m model) helpKeys() help.KeyMap {
 		local = m.explain
 	case screenLookup:
 		local = m.lookup
+	case screenVerify:
+		local = m.verify
 	}
 	return keysWithGlobals{local: local, global: m.globals()}
 }

@@ -26,6 +26,7 @@ import (
 	"github.com/unstuck-dev/unstuck/diagnose"
 	"github.com/unstuck-dev/unstuck/diagnose/chains"
 	"github.com/unstuck-dev/unstuck/guides"
+	"github.com/unstuck-dev/unstuck/guides/verify"
 )
 
 // Engine is what the app needs from a diagnosis engine. *diagnose.Engine
@@ -117,6 +118,8 @@ type deps struct {
 	txCheck *guides.Node
 	// start is the guide or step to open first, if any.
 	start string
+	// channels is the official-channel registry (package guides/verify).
+	channels *verify.Registry
 }
 
 // firstTxCheck finds the first transaction check node of the guides.
@@ -211,10 +214,15 @@ func newModel(ctx context.Context, opt Options, st Styles) (model, error) {
 	if every <= 0 {
 		every = defaultWatchEvery
 	}
+	channels, err := verify.Load()
+	if err != nil {
+		return model{}, err
+	}
 	d := &deps{
 		engine: opt.Engine, reg: reg, lib: opt.Guides, examples: opt.Examples, banner: clean(opt.Banner),
 		settingsPath: path, watchEvery: every, saveDir: opt.SaveDir, clipboard: opt.Clipboard,
 		st: st, md: newMarkdown(st), txCheck: firstTxCheck(opt.Guides), start: opt.Start,
+		channels: channels,
 	}
 	if d.clipboard == nil {
 		d.clipboard = systemClipboard(opt.Output)

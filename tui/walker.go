@@ -152,6 +152,10 @@ func checkAction(n *guides.Node, lang guides.Lang) string {
 		return tr(lang, "Paste my public address", "粘贴我的公开地址")
 	case guides.CheckEndpoint:
 		return tr(lang, "Paste the RPC URL", "粘贴 RPC 地址")
+	case guides.CheckVerify:
+		return tr(lang, "Paste what they gave me", "粘贴对方给我的内容")
+	case guides.CheckChannels:
+		return tr(lang, "Pick my wallet", "选择我的钱包")
 	}
 	return tr(lang, "Paste the transaction hash", "粘贴交易哈希")
 }
