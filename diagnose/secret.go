@@ -90,7 +90,6 @@ var (
 	// leaks key material, so 40 base58 characters after the prefix suffice;
 	// prose never has them.
 	extendedKeyPattern = regexp.MustCompile(`(?:^|[^0-9A-Za-z])[xtyzuvYZUV]prv[1-9A-HJ-NP-Za-km-z]{40,}`)
-
 )
 
 // hasBareKey finds 64 hex digits standing alone without "0x": the form in
