@@ -16,7 +16,7 @@ func ParseAddress(s string) (Query, error) {
 	}
 	q, err := parseToken(tokens[0], nil)
 	switch {
-	case err != nil && isHexString(trimHexPrefix(tokens[0])):
+	case err != nil && isHexString(trimHexPrefix(tokens[0])) && len(trimHexPrefix(tokens[0])) != 40:
 		return Query{}, notAnAddress()
 	case err != nil:
 		return Query{}, err

@@ -120,17 +120,27 @@ func parseLink(tok string, reg *chains.Registry) (Query, error) {
 			if unsupportedChain(s) {
 				return Query{}, unsupportedLink()
 			}
-			if siteKnown && site.family == "" && reg != nil && s != "" {
-				if c, err := reg.Lookup(s); err == nil {
+			if siteKnown && site.family == "" {
+				if c, err := lookupChain(reg, s); err == nil {
 					family, hint = FamilyEVM, c.ID
 				}
+			}
+		}
+		value := segs[i+1]
+		if siteKnown && site.family == "" && family == "" && i+2 < len(segs) {
+			// blockchain.com: /explorer/transactions/btc/<id>
+			next := strings.ToLower(segs[i+1])
+			if f, n, ok := pathNetwork(next); ok {
+				family, network, value = f, n, segs[i+2]
+			} else if c, err := lookupChain(reg, next); err == nil {
+				family, hint, value = FamilyEVM, c.ID, segs[i+2]
 			}
 		}
 		if siteKnown && family == "" && !evmKnown {
 			return Query{}, inputErr("this link does not say which network it is on; open the transaction on the explorer and copy the link from the address bar",
 				"这个链接没有说明是哪个网络；请在区块浏览器里打开这笔交易，从地址栏复制链接")
 		}
-		return linkValue(segs[i+1], kind, family, network, hint, evmKnown || family == FamilyEVM)
+		return linkValue(value, kind, family, network, hint, evmKnown || family == FamilyEVM)
 	}
 	return Query{}, inputErr("this link does not point to a transaction or an address; open the transaction on the explorer and copy the link from the address bar",
 		"这个链接没有指向交易或地址；请在区块浏览器里打开这笔交易，从地址栏复制链接")
@@ -174,4 +184,13 @@ func linkValue(v string, kind InputKind, family Family, network string, hint uin
 		q.ChainHint = hint
 	}
 	return q, nil
+}
+
+// lookupChain finds an EVM network a multi-chain explorer names in its
+// path ("eth", "bsc", "ethereum").
+func lookupChain(reg *chains.Registry, name string) (chains.Chain, error) {
+	if reg == nil || name == "" {
+		return chains.Chain{}, chains.ErrUnknownChain
+	}
+	return reg.Lookup(name)
 }
