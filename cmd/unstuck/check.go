@@ -7,7 +7,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/ethereum/go-ethereum/common"
 	"github.com/spf13/cobra"
 
 	"github.com/unstuck-dev/unstuck/diagnose"
@@ -21,6 +20,7 @@ type checkFlags struct {
 	json     bool
 	markdown bool
 	watch    bool
+	txid     bool
 	timeout  time.Duration
 	interval time.Duration
 }
@@ -54,6 +54,7 @@ Only the hash (and, with --from, a public address) is sent to public nodes.`,
 	f.BoolVar(&fl.json, "json", false, "print the report as JSON")
 	f.BoolVar(&fl.markdown, "markdown", false, "print a report to paste in a community chat")
 	f.BoolVar(&fl.watch, "watch", false, "follow a pending transaction until it is mined or replaced")
+	f.BoolVar(&fl.txid, "txid", false, "confirm that a bare 64-hex string is a transaction ID (TRON, Bitcoin)")
 	f.DurationVar(&fl.timeout, "timeout", diagnose.DefaultTimeout, "give up on the nodes after this long")
 	f.DurationVar(&fl.interval, "interval", 5*time.Second, "with --watch, how often to look again")
 	cmd.MarkFlagsMutuallyExclusive("json", "markdown")
@@ -106,6 +107,9 @@ func (a *app) runCheck(ctx context.Context, input string, fl checkFlags) error {
 	if err != nil {
 		return err
 	}
+	if q, err = a.confirmTxID(q, fl.txid); err != nil {
+		return err
+	}
 	if q.Kind != diagnose.KindTxHash {
 		return badInput("that is an address, not a transaction: try `unstuck account %s`", q.Raw)
 	}
@@ -118,11 +122,11 @@ func (a *app) runCheck(ctx context.Context, input string, fl checkFlags) error {
 		opt.Chain = c.ID
 	}
 	if fl.from != "" {
-		if !common.IsHexAddress(fl.from) {
-			return badInput("--from must be an address: 0x followed by 40 hex characters")
+		from, err := diagnose.ParseAddress(fl.from)
+		if err != nil {
+			return err
 		}
-		from := common.HexToAddress(fl.from)
-		opt.From = &from
+		opt.From = &from.Address
 	}
 	eng, err := a.newEngine(reg, fl.rpc, fl.timeout)
 	if err != nil {
