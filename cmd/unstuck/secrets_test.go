@@ -214,7 +214,7 @@ func TestBareTxIDConfirmation(t *testing.T) {
 	}
 	for _, tt := range []struct {
 		name, stdin, want string
-		args            []string
+		args              []string
 	}{
 		{"answer n", "n\n", "Is it a transaction ID?", []string{"check", key}},
 		{"no answer", "", "Is it a transaction ID?", []string{"check", key}},
