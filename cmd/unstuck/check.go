@@ -38,13 +38,15 @@ Only the hash (and, with --from, a public address) is sent to public nodes.`,
   unstuck check https://bscscan.com/tx/0x5c50…2060 --markdown
   unstuck check 0x5c50…2060 --chain bsc --watch`,
 		Args: func(_ *cobra.Command, args []string) error {
-			if len(args) != 1 {
+			if len(args) == 0 {
 				return badInput("check needs one transaction hash or explorer link (got %d arguments)", len(args))
 			}
 			return nil
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return a.runCheck(cmd.Context(), args[0], fl)
+			// A hash wrapped across lines and pasted unquoted arrives
+			// as several arguments: ParseInput joins it again.
+			return a.runCheck(cmd.Context(), strings.Join(args, " "), fl)
 		},
 	}
 	f := cmd.Flags()
