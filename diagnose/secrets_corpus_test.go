@@ -355,6 +355,11 @@ func TestSecretsCorpus(t *testing.T) {
 			if ok {
 				t.Errorf("%s: now detected: remove it from %s", c.name, corpusGaps)
 			}
+			// Standing alone in a field for a hash, it is nothing but
+			// wordlist characters: caught there.
+			if _, pub := DetectSecretIn(c.text, FieldTxID); strings.HasSuffix(c.name, " unspaced") && !pub {
+				t.Errorf("%s: not caught in a public field", c.name)
+			}
 			continue
 		}
 		if !ok {
