@@ -110,6 +110,7 @@ func TestParseInputEVMLinksOnMultiChainExplorers(t *testing.T) {
 func TestParseInputBareTxID(t *testing.T) {
 	reg := chains.MustDefault()
 	for _, in := range []string{tronTxID, strings.ToUpper(tronTxID), "  '" + tronTxID + "'\n", "https://scan.example.org/tx/" + tronTxID,
+		"https://scan.example.org/btc/tx/" + tronTxID, "https://scan.example.org/trx/transaction/" + tronTxID,
 		tronTxID[:32] + "\n" + tronTxID[32:]} {
 		q, err := ParseInput(in, reg)
 		if err != nil {

@@ -111,18 +111,20 @@ func parseLink(tok string, reg *chains.Registry) (Query, error) {
 		}
 		family, network := site.family, site.network
 		hint := evmHint
-		for _, s := range segs[:i] {
-			s = strings.ToLower(s)
-			if f, n, ok := pathNetwork(s); ok && (family == "" || family == f) {
-				family, network = f, n
-				continue
-			}
-			if unsupportedChain(s) {
-				return Query{}, unsupportedLink()
-			}
-			if siteKnown && site.family == "" {
-				if c, err := lookupChain(reg, s); err == nil {
-					family, hint = FamilyEVM, c.ID
+		if siteKnown { // only a known explorer's path names a network
+			for _, s := range segs[:i] {
+				s = strings.ToLower(s)
+				if f, n, ok := pathNetwork(s); ok && (family == "" || family == f) {
+					family, network = f, n
+					continue
+				}
+				if unsupportedChain(s) {
+					return Query{}, unsupportedLink()
+				}
+				if site.family == "" {
+					if c, err := lookupChain(reg, s); err == nil {
+						family, hint = FamilyEVM, c.ID
+					}
 				}
 			}
 		}
