@@ -56,13 +56,10 @@ func hasWordRun(t string) bool {
 
 func englishRun(t string, lx *lexicon) bool {
 	var common []bool // per word in the current run: is it a common word
-	for i := 0; i <= len(t); {
-		if i < len(t) && !isLetter(t[i]) {
+	for i := 0; i < len(t); {
+		if !isLetter(t[i]) {
 			i++
 			continue
-		}
-		if i == len(t) {
-			break
 		}
 		j := i
 		for j < len(t) && isLetter(t[j]) {
