@@ -16,6 +16,8 @@ func ParseAddress(s string) (Query, error) {
 	}
 	q, err := parseToken(tokens[0], nil)
 	switch {
+	case isShortened(tokens[0]):
+		return Query{}, shortenedAddressErr()
 	case err != nil && isHexString(trimHexPrefix(tokens[0])) && len(trimHexPrefix(tokens[0])) != 40:
 		return Query{}, notAnAddress()
 	case err != nil:

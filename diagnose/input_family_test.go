@@ -39,6 +39,7 @@ func TestParseInputFamilies(t *testing.T) {
 		{"tron hex address", tronUSDTHex, addr(FamilyTron, "", tronUSDT)},
 		{"tron address in a sentence", "please check " + tronUSDT + " thanks", addr(FamilyTron, "", tronUSDT)},
 		{"tronscan transaction", "https://tronscan.org/#/transaction/" + tronTxID, tx(FamilyTron, "tron", tronTxID)},
+		{"tronscan txid with 0x", "https://tronscan.org/#/transaction/0x" + tronTxID, tx(FamilyTron, "tron", tronTxID)},
 		{"tronscan upper-case txid", "https://tronscan.org/#/transaction/" + strings.ToUpper(tronTxID), tx(FamilyTron, "tron", tronTxID)},
 		{"tronscan address", "https://tronscan.org/#/address/" + tronUSDT, addr(FamilyTron, "tron", tronUSDT)},
 		{"tronscan contract", "https://tronscan.org/#/contract/" + tronUSDT + "/code", addr(FamilyTron, "tron", tronUSDT)},
@@ -146,6 +147,10 @@ func TestParseInputFamilyErrors(t *testing.T) {
 		{"shortened three dots", "0x5c50...2060", "shortened", "缩略"},
 		{"shortened in a link", "https://etherscan.io/tx/0x5c50…2060", "shortened", "缩略"},
 		{"shortened in a sentence", "my tx 0x5c504e…1b22060 is stuck", "shortened", "缩略"},
+		{"shortened TRON txid", "01b4cd…e4ca", "this hash is shortened", "哈希是缩略"},
+		{"shortened TRON address", "TR7NHq…Lj6t", "this address is shortened", "地址是缩略"},
+		{"shortened Bitcoin address", "bc1qw5...f3t4", "this address is shortened", "地址是缩略"},
+		{"shortened address in a link", "https://tronscan.org/#/address/TR7NHq…Lj6t", "this address is shortened", "地址是缩略"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -213,6 +218,7 @@ func TestParseAddress(t *testing.T) {
 		{addrSum + " " + tronUSDT, "one address", "一个地址"},
 		{"abandon ability able about", "recovery phrase", "助记词"},
 		{privKey, "private key", "私钥"},
+		{"0x5290…9EE7", "this address is shortened", "地址是缩略"},
 	} {
 		_, err := ParseAddress(tt.input)
 		var ie *InputError

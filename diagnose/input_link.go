@@ -158,8 +158,11 @@ func linkValue(v string, kind InputKind, family Family, network string, hint uin
 	}
 	switch {
 	case family == FamilyTron || family == FamilyBitcoin:
-		if len(v) == 64 && isHexString(v) {
-			return txidIn(family, network, v), nil
+		if id := trimHexPrefix(v); len(id) == 64 && isHexString(id) {
+			return txidIn(family, network, id), nil
+		}
+		if isShortenedAddress(v) {
+			return Query{}, shortenedAddressErr()
 		}
 		q, ok, err := parseFamilyAddress(v)
 		switch {

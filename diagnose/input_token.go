@@ -20,6 +20,9 @@ func parseToken(tok string, reg *chains.Registry) (Query, error) {
 	if q, ok, err := parseFamilyAddress(tok); ok {
 		return q, err
 	}
+	if isShortenedAddress(tok) {
+		return Query{}, shortenedAddressErr()
+	}
 	// "txid:0x…", "hash=0x…"
 	if i := strings.Index(lower, "0x"); i > 0 && strings.ContainsAny(tok[i-1:i], ":=#") {
 		tok = tok[i:]
@@ -36,15 +39,37 @@ func hostPathShape(s string) bool {
 // isShortened is a hash as wallets display it: its ends around an
 // ellipsis ("0x5c50…2060", "0x5c50...2060").
 func isShortened(tok string) bool {
+	head, tail, ok := cutEllipsis(tok)
+	head = strings.TrimPrefix(strings.TrimPrefix(head, "0x"), "0X")
+	return ok && len(head) >= 2 && len(tail) >= 2 && isHexString(head) && isHexString(tail)
+}
+
+// isShortenedAddress is a TRON or Bitcoin address cut the same way
+// ("TR7NHq…Lj6t", "bc1qw5…f3t4").
+func isShortenedAddress(tok string) bool {
+	head, tail, ok := cutEllipsis(tok)
+	lower := strings.ToLower(head)
+	family := head != "" && strings.ContainsRune("T13", rune(head[0])) || strings.HasPrefix(lower, "bc1") || strings.HasPrefix(lower, "tb1")
+	return ok && family && len(head) >= 4 && len(tail) >= 3 && isBase58(head) && isAlnumString(tail)
+}
+
+// cutEllipsis splits tok around "…", "...", ".." or "⋯".
+func cutEllipsis(tok string) (head, tail string, ok bool) {
 	for _, dots := range []string{"…", "...", "..", "⋯"} {
-		head, tail, ok := strings.Cut(tok, dots)
-		head = strings.TrimPrefix(strings.TrimPrefix(head, "0x"), "0X")
-		tail = strings.TrimLeft(tail, ".…")
-		if ok && len(head) >= 2 && len(tail) >= 2 && isHexString(head) && isHexString(tail) {
-			return true
+		if head, tail, ok = strings.Cut(tok, dots); ok {
+			return head, strings.TrimLeft(tail, ".…"), true
 		}
 	}
-	return false
+	return "", "", false
+}
+
+func isAlnumString(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if !isAlnum(s[i]) {
+			return false
+		}
+	}
+	return s != ""
 }
 
 func shortenedErr() error {
@@ -52,6 +77,12 @@ func shortenedErr() error {
 		"copy the full hash: in the wallet, open the transaction's details and tap copy next to the hash, or open it on the block explorer and copy the link",
 		"这个哈希是缩略显示的（中间被 … 代替），钱包就是这样显示的，无法用它查询；"+
 			"请复制完整的哈希：在钱包里打开这笔交易的详情，点击哈希旁边的复制按钮，或者在区块浏览器里打开它并复制链接")
+}
+
+func shortenedAddressErr() error {
+	return inputErr("this address is shortened (its middle is replaced by …), the way wallets display it, so it cannot be looked up; "+
+		"copy the full address: in the wallet, tap the address or the copy button next to it",
+		"这个地址是缩略显示的（中间被 … 代替），钱包就是这样显示的，无法用它查询；请复制完整的地址：在钱包里点击地址或旁边的复制按钮")
 }
 
 // parseHex validates an EVM hash or address, or a bare 64-hex txid. It
