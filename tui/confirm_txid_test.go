@@ -145,3 +145,13 @@ func TestAccountFieldTalksAboutAddresses(t *testing.T) {
 		}
 	}
 }
+
+// TestWrappedHashPasted: a hash copied across wrapped lines is checked.
+func TestWrappedHashPasted(t *testing.T) {
+	env := newEnv(t)
+	m := env.model(env.options())
+	m = send(t, m, openCheckMsg{}, paste(testHash[:40]+"\n"+testHash[40:]), keyMsg("enter"))
+	if !m.check.running || m.check.query.Raw != testHash {
+		t.Fatalf("running %v, query %+v, error %q", m.check.running, m.check.query, m.check.err)
+	}
+}
