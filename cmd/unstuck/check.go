@@ -28,15 +28,17 @@ type checkFlags struct {
 func (a *app) checkCmd() *cobra.Command {
 	var fl checkFlags
 	cmd := &cobra.Command{
-		Use:   "check <tx-hash|explorer-url>",
+		Use:   "check <tx-hash|txid|explorer-url>",
 		Short: "Diagnose one transaction on every known network",
 		Long: `Looks the transaction up on every known network at once and says what happened:
 success, failed (and why), pending (and what it needs), replaced, dropped or not found.
 
 Only the hash (and, with --from, a public address) is sent to public nodes.`,
 		Example: `  unstuck check 0x5c504ed432cb51138bcf09aa5e8a410dd4a1e204ef84bfed1be16dfba1b22060
-  unstuck check https://bscscan.com/tx/0x5c50…2060 --markdown
-  unstuck check 0x5c50…2060 --chain bsc --watch`,
+  unstuck check https://bscscan.com/tx/0x5c504ed432cb51138bcf09aa5e8a410dd4a1e204ef84bfed1be16dfba1b22060 --markdown
+  unstuck check 0x5c504ed432cb51138bcf09aa5e8a410dd4a1e204ef84bfed1be16dfba1b22060 --chain bsc --watch
+  unstuck check https://tronscan.org/#/transaction/01b4cde4197b9d1a1ff09ef5d2b1d939d3ec2401b3f002ebd0802c0f30a6e4ca
+  unstuck check --txid 1f6cf526064454b745f9fe40b1d673e512b226278811af433b1c8f022c600747`,
 		Args: func(_ *cobra.Command, args []string) error {
 			if len(args) == 0 {
 				return badInput("check needs one transaction hash or explorer link (got %d arguments)", len(args))
