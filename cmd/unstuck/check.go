@@ -130,6 +130,10 @@ func (a *app) runCheck(ctx context.Context, input string, fl checkFlags) error {
 		if err != nil {
 			return err
 		}
+		if from.Family != diagnose.FamilyEVM {
+			return badInput("%s", a.word("--from takes the sender's EVM address (0x followed by 40 hex characters); TRON and Bitcoin checks do not need it",
+				"--from 需要发送方的 EVM 地址（0x 加 40 个十六进制字符）；TRON 和比特币的查询不需要它"))
+		}
 		opt.From = &from.Address
 	}
 	eng, err := a.newEngine(reg, fl.rpc, fl.timeout)

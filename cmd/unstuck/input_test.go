@@ -38,6 +38,7 @@ func TestCheckInputShapes(t *testing.T) {
 		{[]string{"account", tx}, "this is a transaction hash, not an address"},
 		{[]string{"check", tx, "--from", "0x123"}, "this is not an address"},
 		{[]string{"check", tx, "--from", tx}, "this is a transaction hash, not an address"},
+		{[]string{"check", tx, "--from", "TR7NHqjeKQxGTCi8q8ZY4pL8otSzgjLj6t"}, "--from takes the sender's EVM address"},
 		{[]string{"--lang", "zh", "account", "0x123"}, "这不是地址"},
 	} {
 		code, stdout, stderr := c.run(tt.args...)
