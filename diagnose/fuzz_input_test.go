@@ -10,53 +10,110 @@ import (
 )
 
 // FuzzParseInput: any input either fails with a reason that carries no
-// secret, or yields a valid public hash or address; a detected secret is
-// always refused.
+// secret, or yields a valid public id of its family (a bare 64-hex only
+// when held for confirmation); a detected secret is always refused.
+// ParseAddress holds to the same, and yields addresses only.
 func FuzzParseInput(f *testing.F) {
-	for _, s := range []string{hashLower, addrSum, "https://bscscan.com/tx/" + hashLower, vector12, privKey, "０ｘ"} {
+	for _, s := range []string{hashLower, addrSum, "https://bscscan.com/tx/" + hashLower, vector12, privKey, "０ｘ",
+		tronUSDT, tronUSDTHex, btcP2WPKH, btcP2TR, btcGenesis, "https://tronscan.org/#/transaction/" + tronTxID,
+		"https://mempool.space/testnet/tx/" + btcTxID, "https://www.oklink.com/trx/tx/" + tronTxID, "0x5c50…2060",
+		hashLower[:30] + "\n" + hashLower[30:], "key: 0x" + privKey, "abandon ability able about"} {
 		f.Add(s)
 	}
 	reg := chains.MustDefault()
 	f.Fuzz(func(t *testing.T, s string) {
 		q, err := ParseInput(s, reg)
-		_, secret := DetectSecret(s)
-		if secret {
-			if !IsSecretRefusal(err) || q != (Query{}) {
-				t.Fatalf("a detected secret was not refused: %+v, %v", q, err)
-			}
-		}
-		if err != nil {
-			if _, leaked := DetectSecret(err.Error()); leaked {
-				t.Fatalf("the error carries a secret: %q", err)
-			}
-			if secret && strings.TrimSpace(s) != "" && strings.Contains(err.Error(), strings.TrimSpace(s)) {
-				t.Fatalf("the error repeats the input")
-			}
-			return
-		}
-		switch q.Kind {
-		case KindTxHash:
-			var h common.Hash
-			if h.UnmarshalText([]byte(q.Raw)) != nil || q.Raw != q.Hash.Hex() || len(q.Raw) != 66 {
-				t.Fatalf("Raw %q is not the hash %s", q.Raw, q.Hash.Hex())
-			}
-		case KindAddress:
-			if !common.IsHexAddress(q.Raw) || q.Raw != q.Address.Hex() || !strings.HasPrefix(q.Raw, "0x") {
-				t.Fatalf("Raw %q is not the address %s", q.Raw, q.Address.Hex())
-			}
-		default:
-			t.Fatalf("success with kind %d", q.Kind)
-		}
-		if _, ok := reg.ByID(q.ChainHint); q.ChainHint != 0 && !ok {
-			t.Fatalf("hint %d is not a known chain", q.ChainHint)
+		_, secret := DetectSecretIn(s, FieldTxID)
+		checkParsed(t, s, q, err, secret, reg)
+		a, err := ParseAddress(s)
+		_, secret = DetectSecretIn(s, FieldPublic)
+		checkParsed(t, s, a, err, secret, reg)
+		if err == nil && a.Kind != KindAddress {
+			t.Fatalf("ParseAddress returned a %s", a.Kind)
 		}
 	})
 }
 
-// FuzzDetectSecret: never panics, and surrounding whitespace does not change
-// the verdict.
+func checkParsed(t *testing.T, s string, q Query, err error, secret bool, reg *chains.Registry) {
+	t.Helper()
+	if secret && (!IsSecretRefusal(err) || q != (Query{})) {
+		t.Fatalf("a detected secret was not refused: %+v, %v", q, err)
+	}
+	if err != nil {
+		for _, lang := range []string{"en", "zh"} {
+			msg := err.(*InputError).Message(lang)
+			if _, leaked := DetectSecret(msg); leaked {
+				t.Fatalf("the error carries a secret: %q", msg)
+			}
+			if secret && strings.TrimSpace(s) != "" && strings.Contains(msg, strings.TrimSpace(s)) {
+				t.Fatalf("the error repeats the input")
+			}
+		}
+		return
+	}
+	if q.NeedsConfirm {
+		if q.Family != "" || q.Kind != KindTxHash || len(q.Ref) != 64 || !isHexString(q.Ref) || strings.ToLower(q.Ref) != q.Ref || q.Hash.Hex() != "0x"+q.Ref {
+			t.Fatalf("held for confirmation: %+v", q)
+		}
+		PossibleKeyAddresses(q)
+		return
+	}
+	switch q.Family {
+	case FamilyEVM:
+		checkEVM(t, q, reg)
+	case FamilyTron, FamilyBitcoin:
+		if q.Hash != (common.Hash{}) || q.Address != (common.Address{}) || q.ChainHint != 0 || q.Raw != q.Ref {
+			t.Fatalf("%s query with EVM fields: %+v", q.Family, q)
+		}
+		switch {
+		case q.Kind == KindTxHash:
+			if len(q.Ref) != 64 || !isHexString(q.Ref) || strings.ToLower(q.Ref) != q.Ref {
+				t.Fatalf("txid %q", q.Ref)
+			}
+		case q.Family == FamilyTron:
+			if b, ok := decodeBase58Check(q.Ref); !ok || len(b) != 21 || b[0] != tronPrefix {
+				t.Fatalf("TRON address %q", q.Ref)
+			}
+		default:
+			_, bech := decodeSegwit(q.Ref)
+			b, b58 := decodeBase58Check(q.Ref)
+			if !bech && !(b58 && len(b) == 21) {
+				t.Fatalf("Bitcoin address %q", q.Ref)
+			}
+		}
+	default:
+		t.Fatalf("success with family %q: %+v", q.Family, q)
+	}
+}
+
+func checkEVM(t *testing.T, q Query, reg *chains.Registry) {
+	t.Helper()
+	if q.Ref != q.Raw || q.Network != "" {
+		t.Fatalf("EVM query %+v", q)
+	}
+	switch q.Kind {
+	case KindTxHash:
+		var h common.Hash
+		if h.UnmarshalText([]byte(q.Raw)) != nil || q.Raw != q.Hash.Hex() || len(q.Raw) != 66 {
+			t.Fatalf("Raw %q is not the hash %s", q.Raw, q.Hash.Hex())
+		}
+	case KindAddress:
+		if !common.IsHexAddress(q.Raw) || q.Raw != q.Address.Hex() || !strings.HasPrefix(q.Raw, "0x") {
+			t.Fatalf("Raw %q is not the address %s", q.Raw, q.Address.Hex())
+		}
+	default:
+		t.Fatalf("success with kind %d", q.Kind)
+	}
+	if _, ok := reg.ByID(q.ChainHint); q.ChainHint != 0 && !ok {
+		t.Fatalf("hint %d is not a known chain", q.ChainHint)
+	}
+}
+
+// FuzzDetectSecret: never panics, surrounding whitespace does not change
+// the verdict, and a public field is never laxer than free text.
 func FuzzDetectSecret(f *testing.F) {
-	for _, s := range []string{vector12, zhVector12, privKey, xprv, `{"crypto":{"kdf":"scrypt"}}`, hashLower} {
+	for _, s := range []string{vector12, zhVector12, privKey, xprv, `{"crypto":{"kdf":"scrypt"}}`, hashLower,
+		"key: 0x" + privKey, "5HueCGU8rMjxEXxiPuD5BDku4MkFqeZyd4dZ1jvhTVqvbTLvyTJ", "abandon ability able about"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
@@ -66,6 +123,12 @@ func FuzzDetectSecret(f *testing.F) {
 		}
 		if k2, ok2 := DetectSecret(" \n" + s + " \t"); k2 != kind || ok2 != ok {
 			t.Fatalf("padding changed the verdict: %q → %q", kind, k2)
+		}
+		if _, pub := DetectSecretIn(s, FieldPublic); ok && !pub {
+			t.Fatalf("free text refused, the public field let it through")
+		}
+		if _, tx := DetectSecretIn(s, FieldTxID); ok && !tx && !IsBareHex64(s) {
+			t.Fatalf("the txid field let through more than a bare 64-hex")
 		}
 	})
 }

@@ -3,7 +3,6 @@ package diagnose
 import (
 	"errors"
 	"fmt"
-	"net/url"
 	"strings"
 	"unicode"
 
@@ -35,38 +34,79 @@ func (k InputKind) String() string {
 // Query is a parsed, public input: a transaction hash or an address, and the
 // network the user's explorer link pointed at, if any.
 type Query struct {
-	Raw       string // the cleaned public hash (lower-case) or address (checksummed) only
-	Kind      InputKind
-	Hash      common.Hash
+	// Raw is the cleaned public input: an EVM hash in lower case or an EVM
+	// address checksummed (0x…), else the same as Ref.
+	Raw  string
+	Kind InputKind
+	// Hash is the transaction hash of an EVM query, and of a bare 64-hex
+	// txid whose family is not known (an EVM hash pasted without 0x is one
+	// of its readings); zero for TRON and Bitcoin.
+	Hash common.Hash
+	// Address is the address of an EVM query; zero otherwise.
 	Address   common.Address
-	ChainHint uint64 // 0 = none
+	ChainHint uint64 // an EVM chain id an explorer link named; 0 = none
 	// Family is the chain family the input belongs to; "" when its shape
 	// fits several (a bare 64-hex txid is TRON's, Bitcoin's, or an EVM hash
 	// without 0x).
 	Family Family
-	// Ref is the input in its family's own form: a TRON or Bitcoin txid as
-	// 64 lower-case hex characters, a TRON address in base58 (T…), a
-	// Bitcoin address as written (bech32 lower-case).
+	// Ref is the input in its family's own form: an EVM hash or address as
+	// in Raw, a TRON or Bitcoin txid as 64 lower-case hex characters, a
+	// TRON address in base58 (T…), a Bitcoin address as written (bech32 in
+	// lower case).
 	Ref string
-	// Network is the network key an explorer link named ("tron", "nile",
-	// "bitcoin"…), "" when none.
+	// Network is the network key an explorer link or an address's prefix
+	// named: "tron", "nile", "shasta"; "bitcoin", "bitcoin-testnet",
+	// "bitcoin-testnet4", "bitcoin-signet", "bitcoin-regtest"; "" when none
+	// (EVM networks are named by ChainHint).
 	Network string
+	// NeedsConfirm is set on a bare 64-hex string found outside a known
+	// explorer link: it is a TRON or Bitcoin txid or a raw private key, so
+	// it must not be sent until the user confirms it is a transaction ID
+	// (ConfirmTxID; DESIGN.md safety rule 3).
+	NeedsConfirm bool
 }
 
-// InputError is a refused input. Reason is written for the user and never
-// contains the input when it was refused as a secret.
+// ConfirmTxID is the query once the user has said that its bare 64-hex
+// string is a transaction ID.
+func (q Query) ConfirmTxID() Query {
+	q.NeedsConfirm = false
+	return q
+}
+
+// InputError is a refused input. Its reasons are written for the user, in
+// English and Simplified Chinese, and never contain the input when it was
+// refused as a secret or held as a possible key.
 type InputError struct {
-	Reason string
-	Secret SecretKind // "" unless refused as a secret
+	Reason   string
+	ReasonZH string
+	Secret   SecretKind // "" unless refused as a secret
+	// Unconfirmed is set when a bare 64-hex string was not sent because
+	// nobody confirmed it is a transaction ID.
+	Unconfirmed bool
 }
 
-// Error returns the reason.
+// Error returns the English reason.
 func (e *InputError) Error() string { return e.Reason }
+
+// Message is the reason in the user's language ("en" or "zh").
+func (e *InputError) Message(lang string) string {
+	if lang == "zh" && e.ReasonZH != "" {
+		return e.ReasonZH
+	}
+	return e.Reason
+}
 
 // IsSecretRefusal reports whether err refused an input as a secret.
 func IsSecretRefusal(err error) bool {
 	var ie *InputError
 	return errors.As(err, &ie) && ie.Secret != ""
+}
+
+// IsUnconfirmedTxID reports whether err held back a bare 64-hex string
+// that nobody confirmed as a transaction ID.
+func IsUnconfirmedTxID(err error) bool {
+	var ie *InputError
+	return errors.As(err, &ie) && ie.Unconfirmed
 }
 
 // SecretRefusal tells the user why a secret-shaped input was refused and
@@ -77,37 +117,55 @@ const (
 	SecretRefusalZH = "这看起来像助记词或私钥；unstuck 从不需要它，也没有把它发送到任何地方。如果你曾把它告诉任何人，请立即把资产转移到一个新钱包。"
 )
 
+func secretRefusal(kind SecretKind) *InputError {
+	return &InputError{Reason: SecretRefusal, ReasonZH: SecretRefusalZH, Secret: kind}
+}
+
+// UnconfirmedTxIDError is what a caller returns when a query still
+// NeedsConfirm and nobody could confirm it (no terminal, no --txid). It
+// explains, without repeating the input, why it was not sent and how to
+// check a TRON or Bitcoin transaction ID.
+func UnconfirmedTxIDError() error {
+	return &InputError{Unconfirmed: true,
+		Reason: "this is 64 hex characters without 0x: a TRON or Bitcoin transaction ID looks like this, and so does a raw private key, " +
+			"so it was not sent. If it is a transaction ID (from TronScan, mempool.space or the transaction's details in your wallet), " +
+			"run `unstuck check --txid <id>`, or paste the explorer link to the transaction instead. If it is a private key, do not paste it anywhere.",
+		ReasonZH: "这是 64 个不带 0x 的十六进制字符：TRON 或比特币的交易 ID 是这样的，原始私钥也是这样的，所以没有发送。" +
+			"如果它是交易 ID（来自 TronScan、mempool.space 或钱包里的交易详情），请运行 `unstuck check --txid <交易ID>`，" +
+			"或者改为粘贴这笔交易的区块浏览器链接。如果它是私钥，请不要把它粘贴到任何地方。"}
+}
+
 // MaxInputBytes is the longest input ParseInput reads past the secret check.
 const MaxInputBytes = 4096
 
-const hashShape = "a transaction hash is 0x followed by 64 hex characters (0-9, a-f)"
+const (
+	hashShape   = "a transaction hash is 0x followed by 64 hex characters (0-9, a-f); a TRON or Bitcoin transaction ID is 64 hex characters"
+	hashShapeZH = "交易哈希是 0x 加 64 个十六进制字符（0-9、a-f）；TRON 或比特币的交易 ID 是 64 个十六进制字符"
+)
 
-func inputErr(format string, args ...any) error {
-	return &InputError{Reason: fmt.Sprintf(format, args...)}
+// inputErr builds an InputError from an English and a Chinese format that
+// take the same arguments.
+func inputErr(en, zh string, args ...any) error {
+	return &InputError{Reason: fmt.Sprintf(en, args...), ReasonZH: fmt.Sprintf(zh, args...)}
 }
 
-// ParseInput reads what a user pasted: a transaction hash, an address, or an
-// explorer link to either (which also tells the network). Secrets are
-// refused first, before anything else reads the text; reg may be nil (no
-// network hints then).
+// ParseInput reads what a user pasted: a transaction hash or txid, an
+// address, or an explorer link to either (which also tells the network),
+// of any family: EVM (0x…), TRON (T… addresses, 64-hex txids) or Bitcoin
+// (bc1…/1…/3… addresses, 64-hex txids). Secrets are refused first, before
+// anything else reads the text; a bare 64-hex outside a known explorer
+// link comes back with NeedsConfirm set. reg may be nil (no EVM network
+// hints then).
 func ParseInput(s string, reg *chains.Registry) (Query, error) {
-	if kind, ok := DetectSecret(s); ok {
-		return Query{}, &InputError{Reason: SecretRefusal, Secret: kind}
+	tokens, err := screenTokens(s, FieldTxID)
+	if err != nil {
+		return Query{}, err
 	}
-	if len(s) > MaxInputBytes {
-		return Query{}, inputErr("this input is %d bytes long; paste just the transaction hash or the explorer link", len(s))
-	}
-	fields := strings.Fields(foldText(s))
-	var tokens []string
-	for _, f := range fields {
-		if f = trimWrapping(f); f != "" {
-			tokens = append(tokens, f)
-		}
-	}
-	switch {
-	case len(tokens) == 0:
-		return Query{}, inputErr("nothing to check: paste a transaction hash or an explorer link; " + hashShape)
-	case len(tokens) == 1:
+	switch len(tokens) {
+	case 0:
+		return Query{}, inputErr("nothing to check: paste a transaction hash or an explorer link; "+hashShape,
+			"没有可查询的内容：请粘贴交易哈希或区块浏览器链接；"+hashShapeZH)
+	case 1:
 		return parseToken(tokens[0], reg)
 	}
 	// A sentence: use the one hash, address or link in it.
@@ -128,11 +186,33 @@ func ParseInput(s string, reg *chains.Registry) (Query, error) {
 	case len(found) == 1:
 		return found[0], nil
 	case len(found) > 1:
-		return Query{}, inputErr("this text holds %d different hashes or addresses; check one at a time", len(found))
+		return Query{}, inputErr("this text holds %d different hashes or addresses; check one at a time",
+			"这段文字里有 %d 个不同的哈希或地址；请一次查一个", len(found))
 	case firstErr != nil:
 		return Query{}, firstErr
 	}
-	return Query{}, inputErr("no transaction hash or explorer link found in this text; " + hashShape)
+	return Query{}, inputErr("no transaction hash or explorer link found in this text; "+hashShape,
+		"这段文字里没有找到交易哈希或区块浏览器链接；"+hashShapeZH)
+}
+
+// screenTokens refuses secrets and over-long input, then splits the text
+// into the words a hash or link could be, with hex that was wrapped across
+// lines joined again.
+func screenTokens(s string, f Field) ([]string, error) {
+	if kind, ok := DetectSecretIn(s, f); ok {
+		return nil, secretRefusal(kind)
+	}
+	if len(s) > MaxInputBytes {
+		return nil, inputErr("this input is %d bytes long; paste just the transaction hash or the explorer link",
+			"输入有 %d 字节，太长了；请只粘贴交易哈希或区块浏览器链接", len(s))
+	}
+	var tokens []string
+	for _, f := range strings.Fields(foldText(s)) {
+		if f = trimWrapping(f); f != "" {
+			tokens = append(tokens, f)
+		}
+	}
+	return joinWrappedHex(tokens), nil
 }
 
 func cmpOr(a, b error) error {
@@ -143,22 +223,33 @@ func cmpOr(a, b error) error {
 }
 
 // mergeQuery adds q to found unless it names the same thing as an earlier
-// find (a link and its bare hash), keeping any network hint.
+// find (a link and its bare hash). The link's reading wins: it carries the
+// network, and inside a known explorer link a 64-hex is a txid, so the
+// need to confirm goes.
 func mergeQuery(found []Query, q Query) []Query {
 	for i, f := range found {
-		if f.Kind == q.Kind && f.Raw == q.Raw {
-			if f.ChainHint == 0 {
-				found[i].ChainHint = q.ChainHint
-			}
-			return found
+		if f.Kind != q.Kind || !strings.EqualFold(strings.TrimPrefix(f.Ref, "0x"), strings.TrimPrefix(q.Ref, "0x")) {
+			continue
 		}
+		if f.NeedsConfirm && !q.NeedsConfirm || f.ChainHint == 0 && f.Network == "" && (q.ChainHint != 0 || q.Network != "") {
+			found[i] = q
+		}
+		return found
 	}
 	return append(found, q)
 }
 
 func looksLikeCandidate(tok string) bool {
 	l := strings.ToLower(tok)
-	return strings.Contains(l, "0x") || strings.Contains(l, "/tx/") || strings.Contains(l, "/address/") || isHexString(tok) && len(tok) == 40
+	switch {
+	case strings.Contains(l, "0x"), strings.Contains(l, "/tx/"), strings.Contains(l, "/address/"), strings.Contains(l, "://"),
+		strings.Contains(l, "#/transaction/"), strings.Contains(l, "/transaction/"):
+		return true
+	case isHexString(tok) && (len(tok) == 40 || len(tok) == 64):
+		return true
+	}
+	_, ok, _ := parseFamilyAddress(tok)
+	return ok
 }
 
 // trimWrapping removes the quotes, brackets and punctuation that chat apps,
@@ -174,116 +265,6 @@ func trimWrapping(s string) string {
 	}
 }
 
-func parseToken(tok string, reg *chains.Registry) (Query, error) {
-	lower := strings.ToLower(tok)
-	switch {
-	case strings.Contains(lower, "://") || strings.HasPrefix(lower, "www.") || hostPathShape(lower):
-		return parseLink(tok, reg)
-	case strings.HasSuffix(lower, ".eth") && !strings.Contains(lower, "0x"):
-		return Query{}, inputErr("ENS names are not looked up; paste the 0x address or the transaction hash instead")
-	case len(tok) == 34 && tok[0] == 'T' && isBase58(tok):
-		return Query{}, inputErr("this looks like a TRON address; unstuck checks Ethereum-style networks (Ethereum, BNB Chain, Polygon …) only")
-	}
-	// "txid:0x…", "hash=0x…"
-	if i := strings.Index(lower, "0x"); i > 0 && strings.ContainsAny(tok[i-1:i], ":=#") {
-		tok = tok[i:]
-	}
-	return parseHex(tok)
-}
-
-// hostPathShape is "bscscan.com/tx/…": a dotted host before the first slash.
-func hostPathShape(s string) bool {
-	host, _, ok := strings.Cut(s, "/")
-	return ok && strings.Contains(host, ".") && !strings.HasPrefix(host, "0x")
-}
-
-// parseHex validates a hash or an address. It never pads or crops: a wrong
-// length or a stray character is reported, not guessed around.
-func parseHex(tok string) (Query, error) {
-	h := tok
-	if strings.HasPrefix(h, "0x") || strings.HasPrefix(h, "0X") {
-		h = h[2:]
-	} else if !(len(h) == 40 && isHexString(h)) {
-		return Query{}, inputErr("this is not a transaction hash: %s", hashShape)
-	}
-	for i := 0; i < len(h); i++ {
-		if !isHexDigit(h[i]) {
-			return Query{}, inputErr("character %d after 0x is not a hex digit; %s", i+1, hashShape)
-		}
-	}
-	switch len(h) {
-	case 64:
-		var hash common.Hash
-		if err := hash.UnmarshalText([]byte("0x" + h)); err != nil {
-			return Query{}, inputErr("this is not a transaction hash: %s", hashShape)
-		}
-		return Query{Raw: hash.Hex(), Kind: KindTxHash, Hash: hash}, nil
-	case 40:
-		return parseAddress("0x" + h)
-	}
-	return Query{}, inputErr("a transaction hash is 0x followed by 64 hex characters (an address, 40); this has %d", len(h))
-}
-
-// parseAddress accepts an address in one case, or in mixed case when the
-// mix matches its EIP-55 checksum.
-func parseAddress(a string) (Query, error) {
-	if !common.IsHexAddress(a) {
-		return Query{}, inputErr("this is not an address: an address is 0x followed by 40 hex characters")
-	}
-	h := a[2:]
-	if strings.ToLower(h) != h && strings.ToUpper(h) != h {
-		m, err := common.NewMixedcaseAddressFromString(a)
-		if err != nil || !m.ValidChecksum() {
-			return Query{}, inputErr("this address's capital letters do not match its checksum, so it may be mistyped; copy it again from the wallet or the explorer")
-		}
-	}
-	addr := common.HexToAddress(a)
-	return Query{Raw: addr.Hex(), Kind: KindAddress, Address: addr}, nil
-}
-
-// parseLink reads an explorer link: /tx/<hash> or /address/<address> in the
-// path or in a #/ fragment; the host gives the network when it is known.
-func parseLink(tok string, reg *chains.Registry) (Query, error) {
-	raw := tok
-	if !strings.Contains(raw, "://") {
-		raw = "https://" + raw
-	}
-	u, err := url.Parse(raw)
-	if err != nil || (u.Scheme != "http" && u.Scheme != "https") {
-		return Query{}, inputErr("this link could not be read; open the transaction on the explorer and copy the link again")
-	}
-	var hint uint64
-	known := false
-	if reg != nil {
-		if c, ok := reg.ByExplorerHost(u.Hostname()); ok {
-			hint, known = c.ID, true
-		}
-	}
-	fragment, _, _ := strings.Cut(u.Fragment, "?")
-	segs := append(strings.Split(u.Path, "/"), strings.Split(fragment, "/")...)
-	for i := 0; i+1 < len(segs); i++ {
-		switch strings.ToLower(segs[i]) {
-		case "tx", "txs", "txn", "transaction", "transactions", "address", "addr", "account", "accounts":
-		default:
-			continue
-		}
-		v := segs[i+1]
-		if len(v) == 64 && isHexString(v) {
-			if !known {
-				return Query{}, inputErr("this link's hash has no 0x and its site is not an explorer unstuck knows, so it is probably a Bitcoin or TRON transaction; unstuck checks Ethereum-style networks only")
-			}
-			v = "0x" + v
-		}
-		q, err := parseHex(v)
-		if err != nil {
-			return Query{}, err
-		}
-		q.ChainHint = hint
-		return q, nil
-	}
-	return Query{}, inputErr("this link does not point to a transaction or an address; open the transaction on the explorer and copy the link from the address bar")
-}
-
 func isHexString(s string) bool {
 	for i := 0; i < len(s); i++ {
 		if !isHexDigit(s[i]) {
@@ -291,13 +272,4 @@ func isHexString(s string) bool {
 		}
 	}
 	return s != ""
-}
-
-func isBase58(s string) bool {
-	for _, r := range s {
-		if !(r >= '1' && r <= '9' || r >= 'A' && r <= 'Z' || r >= 'a' && r <= 'z') || strings.ContainsRune("IOl", r) {
-			return false
-		}
-	}
-	return true
 }

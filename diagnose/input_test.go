@@ -90,6 +90,9 @@ func TestParseInput(t *testing.T) {
 			if got.Raw != tt.want.Raw || got.Kind != tt.want.Kind || got.ChainHint != tt.want.ChainHint {
 				t.Errorf("got %+v, want %+v", got, tt.want)
 			}
+			if got.Family != FamilyEVM || got.Ref != got.Raw || got.NeedsConfirm {
+				t.Errorf("family %q ref %q confirm %v, want evm, the raw form, no confirmation", got.Family, got.Ref, got.NeedsConfirm)
+			}
 			if got.Kind == KindTxHash && got.Hash.Hex() != got.Raw {
 				t.Errorf("Hash %s does not match Raw %s", got.Hash.Hex(), got.Raw)
 			}
@@ -118,11 +121,10 @@ func TestParseInputErrors(t *testing.T) {
 		{"no 0x short", "5c504ed4", "not a transaction hash"},
 		{"two hashes", hashLower + " 0x" + strings.Repeat("ab", 32), "2 different hashes or addresses"},
 		{"link to a block", "https://etherscan.io/block/19000000", "does not point to a transaction"},
-		{"bitcoin link", "https://mempool.space/tx/" + hashLower[2:], "Bitcoin or TRON"},
 		{"bad link hash", "https://bscscan.com/tx/" + hashLower[:40], "this has 38"},
 		{"ftp link", "ftp://etherscan.io/tx/" + hashLower, "could not be read"},
 		{"ens", "vitalik.eth", "ENS names"},
-		{"tron address", "TXYZopYRdj2D9XRtbG411XZZ3kM5VkAeBf", "TRON"},
+		{"tron address with a wrong checksum", "TXYZopYRdj2D9XRtbG411XZZ3kM5VkAeBg", "TRON address, but its checksum"},
 		{"too long", hashLower + strings.Repeat(" ", MaxInputBytes), "bytes long"},
 	}
 	for _, tt := range tests {
@@ -157,7 +159,8 @@ func TestParseInputRefusesSecrets(t *testing.T) {
 		{"phrase with a hash", hashLower + " " + en, SecretRecoveryPhrase, strings.Fields(en)},
 		{"phrase in a link", "https://etherscan.io/tx/" + hashLower + "?note=" + strings.ReplaceAll(en, " ", "+"), SecretRecoveryPhrase, strings.Fields(en)},
 		{"chinese phrase", zh, SecretRecoveryPhrase, strings.Split(zh, "")},
-		{"key", privKey, SecretPrivateKey, []string{privKey[:8], privKey[56:]}},
+		{"key in a sentence", "my wallet gave me " + privKey + " what is it", SecretPrivateKey, []string{privKey[:8], privKey[56:]}},
+		{"labelled key", "key: 0x" + privKey, SecretPrivateKey, []string{privKey[:8], privKey[56:]}},
 		{"key that is too long to parse", privKey + strings.Repeat(" x", MaxInputBytes), SecretPrivateKey, []string{privKey[:8]}},
 		{"xprv", xprv, SecretExtendedKey, []string{xprv[4:20]}},
 		{"keystore", `{"crypto":{"ciphertext":"5318b4d5bcd28de64ee5559e671353e1"}}`, SecretKeystore, []string{"5318b4d5"}},
@@ -170,7 +173,7 @@ func TestParseInputRefusesSecrets(t *testing.T) {
 			}
 			var ie *InputError
 			errors.As(err, &ie)
-			if ie.Secret != tt.kind || ie.Reason != SecretRefusal {
+			if ie.Secret != tt.kind || ie.Reason != SecretRefusal || ie.Message("zh") != SecretRefusalZH {
 				t.Errorf("got kind %q reason %q", ie.Secret, ie.Reason)
 			}
 			if q != (Query{}) {
@@ -189,7 +192,7 @@ func TestParseInputRefusesSecrets(t *testing.T) {
 	if IsSecretRefusal(errors.New("other")) || IsSecretRefusal(nil) {
 		t.Error("IsSecretRefusal accepts unrelated errors")
 	}
-	wrapped := &InputError{Reason: SecretRefusal, Secret: SecretPrivateKey}
+	wrapped := secretRefusal(SecretPrivateKey)
 	if !IsSecretRefusal(errors.Join(errors.New("check"), wrapped)) {
 		t.Error("IsSecretRefusal misses a wrapped refusal")
 	}

@@ -22,15 +22,24 @@ const (
 )
 
 // DetectSecret reports whether s contains something that controls a wallet:
-// a BIP-39 recovery phrase, a raw private key, an extended private key or a
-// keystore file. It runs locally on every text input before anything else
-// looks at it, so that such text is never sent, stored or echoed. It returns
-// only the kind, never the secret or where it was found.
+// a BIP-39 recovery phrase, a raw private key (bare, labelled as a key, or
+// in WIF), an extended private key or a keystore file. It runs locally on
+// every text input before anything else looks at it, so that such text is
+// never sent, stored or echoed. It returns only the kind, never the secret
+// or where it was found. It screens s as free text (FieldText); a field
+// that takes only public data is screened with DetectSecretIn.
 //
 // Each rule exists because of how wallets show secrets and how users paste
 // them; see the comment on each check. The thresholds were measured against
 // ordinary text (see phraseWords and hanWindowScore) and are pinned by the tests.
-func DetectSecret(s string) (SecretKind, bool) {
+func DetectSecret(s string) (SecretKind, bool) { return DetectSecretIn(s, FieldText) }
+
+// DetectSecretIn is DetectSecret for a field of the given kind. Fields that
+// take a hash, a link or an address are stricter (a run of four wordlist
+// words is a partial phrase there: see hasWordRun); a FieldTxID lets a bare
+// 64-hex standing alone through, for ParseInput to hold until the user
+// confirms it is a transaction ID (DESIGN.md, safety rule 3).
+func DetectSecretIn(s string, f Field) (SecretKind, bool) {
 	t := foldText(s)
 	lower := strings.ToLower(t)
 	switch {
@@ -38,9 +47,11 @@ func DetectSecret(s string) (SecretKind, bool) {
 		return SecretKeystore, true
 	case strings.Contains(lower, "prv") && extendedKeyPattern.MatchString(t):
 		return SecretExtendedKey, true
-	case hasBareKey(t) || strings.Contains(lower, "0x") && labelledKeyPattern.MatchString(t):
+	case !(f == FieldTxID && IsBareHex64(s)) && hasBareKey(t),
+		strings.Contains(lower, "0x") && hasLabelledKey(t),
+		hasWIF(t):
 		return SecretPrivateKey, true
-	case hasPhrase(t):
+	case hasPhrase(t), f != FieldText && hasWordRun(t):
 		return SecretRecoveryPhrase, true
 	}
 	return "", false
@@ -79,10 +90,6 @@ var (
 	// leaks key material, so 40 base58 characters after the prefix suffice;
 	// prose never has them.
 	extendedKeyPattern = regexp.MustCompile(`(?:^|[^0-9A-Za-z])[xtyzuvYZUV]prv[1-9A-HJ-NP-Za-km-z]{40,}`)
-
-	// "private key: 0x…" or "私钥是 0x…": a 0x-prefixed 64-hex value is
-	// normally a transaction hash, but not when the user labels it a key.
-	labelledKeyPattern = regexp.MustCompile(`(?i)(private[\s_-]*key|priv[\s_-]*key|私钥|密钥)\s*(is|was|[:=：是为])?\s*["'“‘]?\s*0x[0-9a-f]{64}(?:[^0-9a-z]|$)`)
 )
 
 // hasBareKey finds 64 hex digits standing alone without "0x": the form in

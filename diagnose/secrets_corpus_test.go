@@ -18,14 +18,18 @@ import (
 )
 
 // The secrets corpus is data: testdata/secrets/corpus.txt is written by
-// hand, generated.txt by generateSecrets below (from fixed entropy, never
-// random). Both are read by this package's tests and by the CLI's
-// (cmd/unstuck/secrets_test.go). Regenerate with
+// hand, generated.txt by generateSecrets below and runs.txt by
+// generateRuns (from fixed entropy, never random). generated.txt and
+// corpus.txt are secrets in any field; runs.txt holds runs of 4–11
+// wordlist words, secrets in fields that take a hash, a link or an
+// address (DESIGN.md, safety rule 2). All are read by this package's tests
+// and by the CLI's (cmd/unstuck/secrets_test.go). Regenerate with
 //
 //	UNSTUCK_UPDATE_CORPUS=1 go test ./diagnose -run TestSecretsCorpusGenerated
 const (
 	corpusHand      = "testdata/secrets/corpus.txt"
 	corpusGenerated = "testdata/secrets/generated.txt"
+	corpusRuns      = "testdata/secrets/runs.txt"
 	corpusGaps      = "testdata/secrets/known_gaps.txt"
 )
 
@@ -122,6 +126,101 @@ func generateSecrets(t *testing.T) []secretCase {
 			secretCase{SecretPrivateKey, name + " sentence", "wallet export says " + k + ", what now"},
 			secretCase{SecretPrivateKey, name + " after a hash", "0x" + txHashFor(i) + " " + k},
 			secretCase{SecretPrivateKey, name + " labelled", "private key: 0x" + k})
+		out = append(out, labelledShapes(name, "0x"+k)...)
+		for _, w := range []struct {
+			name       string
+			version    byte
+			compressed bool
+		}{{"wif mainnet uncompressed", 0x80, false}, {"wif mainnet compressed", 0x80, true},
+			{"wif testnet uncompressed", 0xef, false}, {"wif testnet compressed", 0xef, true}} {
+			p := append([]byte{w.version}, key[:]...)
+			if w.compressed {
+				p = append(p, 1)
+			}
+			wif := encodeBase58Check(p)
+			out = append(out,
+				secretCase{SecretPrivateKey, name + " " + w.name, wif},
+				secretCase{SecretPrivateKey, name + " " + w.name + " in a sentence", "electrum exported " + wif + " is it safe"})
+		}
+		ext := encodeBase58(append(key[:], sha256.New().Sum(key[:])...))
+		for _, prefix := range []string{"xprv", "yprv", "zprv", "tprv", "uprv", "vprv", "Yprv", "Zprv"} {
+			out = append(out, secretCase{SecretExtendedKey, name + " " + prefix, prefix + ext[:107]})
+		}
+	}
+	return out
+}
+
+// labelledShapes puts a 0x-prefixed key next to every label, before it and
+// after it, in English, Simplified and Traditional Chinese.
+func labelledShapes(name, k string) []secretCase {
+	var out []secretCase
+	add := func(shape, text string) {
+		out = append(out, secretCase{SecretPrivateKey, name + " " + shape, text})
+	}
+	for _, l := range []string{"private key", "Private Key", "privkey", "priv key", "key", "Key", "PK", "pk", "secret", "secret key"} {
+		add(l+": before", l+": "+k)
+		add(l+" before, no colon", "my "+l+" "+k)
+		add(l+" after", k+" is my "+l)
+		add(l+" after in brackets", k+" ("+l+")")
+	}
+	for _, l := range []string{"私钥", "秘钥", "密钥", "私鑰", "秘鑰", "密鑰", "私匙"} {
+		add(l+" before", l+"："+k)
+		add(l+" before, ascii colon", l+":"+k)
+		add(l+" before in a sentence", "这是我的"+l+" "+k+" 请帮忙看看")
+		add(l+" after", k+" 是我的"+l)
+		add(l+" after in brackets", k+"（"+l+"）")
+	}
+	add("upper-case 0X", "private key: 0X"+k[2:])
+	add("full-width label", "私钥："+toFullWidth(k))
+	return out
+}
+
+// generateRuns builds runs of 4 to 11 wordlist words, in English,
+// Simplified and Traditional Chinese, in the shapes people type or paste
+// them into a field meant for a hash, a link or an address.
+func generateRuns(t *testing.T) []secretCase {
+	t.Helper()
+	var out []secretCase
+	for seed := range 2 {
+		entropy := sha256.Sum256(fmt.Appendf(nil, "unstuck secrets corpus runs %d", seed))
+		m, err := bip39.NewMnemonic(entropy[:16])
+		if err != nil {
+			t.Fatal(err)
+		}
+		words := strings.Fields(m)
+		zh := toChinese(t, words)
+		zht := toList(t, words, wordlists.ChineseTraditional)
+		for n := runWords; n < phraseWords; n++ {
+			name := fmt.Sprintf("run of %d #%d", n, seed)
+			run := strings.Join(words[:n], " ")
+			k := SecretRecoveryPhrase
+			out = append(out,
+				secretCase{k, "en " + name + " spaced", run},
+				secretCase{k, "en " + name + " commas", strings.Join(words[:n], ", ")},
+				secretCase{k, "en " + name + " lines", strings.Join(words[:n], "\n")},
+				secretCase{k, "en " + name + " after a hash", "0x" + txHashFor(n) + " " + run},
+				secretCase{k, "en " + name + " before a hash", run + " 0x" + txHashFor(n)},
+				secretCase{k, "en " + name + " in a link", "https://etherscan.io/tx/0x" + txHashFor(n) + "?note=" + strings.Join(words[:n], "+")},
+				secretCase{k, "zh " + name + " spaced", strings.Join(zh[:n], " ")},
+				secretCase{k, "zh " + name + " unspaced", strings.Join(zh[:n], "")},
+				secretCase{k, "zh " + name + " 、", strings.Join(zh[:n], "、")},
+				secretCase{k, "zh " + name + " after a hash", "0x" + txHashFor(n) + " " + strings.Join(zh[:n], " ")},
+				secretCase{k, "zh-Hant " + name + " spaced", strings.Join(zht[:n], " ")})
+		}
+	}
+	return out
+}
+
+// toList maps English words to another list's words at the same indexes.
+func toList(t *testing.T, words []string, list []string) []string {
+	t.Helper()
+	out := make([]string, len(words))
+	for i, w := range words {
+		idx, ok := bip39.GetWordIndex(w)
+		if !ok {
+			t.Fatalf("%q is not a wordlist word", w)
+		}
+		out[i] = list[idx]
 	}
 	return out
 }
@@ -211,25 +310,31 @@ func toChinese(t *testing.T, words []string) []string {
 	return out
 }
 
-// TestSecretsCorpusGenerated keeps generated.txt equal to what the
-// generator makes, so that other packages can read the corpus as data.
+// TestSecretsCorpusGenerated keeps generated.txt and runs.txt equal to
+// what the generators make, so that other packages can read the corpus as
+// data.
 func TestSecretsCorpusGenerated(t *testing.T) {
-	var b strings.Builder
-	b.WriteString("# Generated by generateSecrets in diagnose/secrets_corpus_test.go: do not edit.\n")
-	for _, c := range generateSecrets(t) {
-		b.WriteString(c.line() + "\n")
-	}
-	if os.Getenv("UNSTUCK_UPDATE_CORPUS") != "" {
-		if err := os.WriteFile(corpusGenerated, []byte(b.String()), 0o644); err != nil {
+	for _, file := range []struct {
+		path, generator string
+		cases           []secretCase
+	}{{corpusGenerated, "generateSecrets", generateSecrets(t)}, {corpusRuns, "generateRuns", generateRuns(t)}} {
+		var b strings.Builder
+		b.WriteString("# Generated by " + file.generator + " in diagnose/secrets_corpus_test.go: do not edit.\n")
+		for _, c := range file.cases {
+			b.WriteString(c.line() + "\n")
+		}
+		if os.Getenv("UNSTUCK_UPDATE_CORPUS") != "" {
+			if err := os.WriteFile(file.path, []byte(b.String()), 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+		got, err := os.ReadFile(file.path)
+		if err != nil {
 			t.Fatal(err)
 		}
-	}
-	got, err := os.ReadFile(corpusGenerated)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if string(got) != b.String() {
-		t.Fatalf("%s is out of date: run UNSTUCK_UPDATE_CORPUS=1 go test ./diagnose -run TestSecretsCorpusGenerated", corpusGenerated)
+		if string(got) != b.String() {
+			t.Fatalf("%s is out of date: run UNSTUCK_UPDATE_CORPUS=1 go test ./diagnose -run TestSecretsCorpusGenerated", file.path)
+		}
 	}
 }
 
@@ -250,6 +355,11 @@ func TestSecretsCorpus(t *testing.T) {
 			if ok {
 				t.Errorf("%s: now detected: remove it from %s", c.name, corpusGaps)
 			}
+			// Standing alone in a field for a hash, it is nothing but
+			// wordlist characters: caught there.
+			if _, pub := DetectSecretIn(c.text, FieldTxID); strings.HasSuffix(c.name, " unspaced") && !pub {
+				t.Errorf("%s: not caught in a public field", c.name)
+			}
 			continue
 		}
 		if !ok {
@@ -259,7 +369,20 @@ func TestSecretsCorpus(t *testing.T) {
 		if kind != c.kind {
 			t.Errorf("%s: detected as %s, want %s", c.name, kind, c.kind)
 		}
-		_, err := ParseInput(c.text, reg)
+		if _, err := ParseAddress(c.text); !IsSecretRefusal(err) {
+			t.Errorf("%s: ParseAddress = %v, want a secret refusal", c.name, err)
+		}
+		q, err := ParseInput(c.text, reg)
+		if IsBareHex64(c.text) {
+			// A bare 64-hex alone: held until the user confirms it is a
+			// transaction ID (the CLI and TUI tests check that it is never
+			// sent unconfirmed).
+			if err != nil || !q.NeedsConfirm {
+				t.Errorf("%s: ParseInput = %+v, %v; want it held for confirmation", c.name, q, err)
+			}
+			refused++
+			continue
+		}
 		if !IsSecretRefusal(err) {
 			t.Errorf("%s: ParseInput = %v, want a secret refusal", c.name, err)
 			continue
@@ -272,5 +395,31 @@ func TestSecretsCorpus(t *testing.T) {
 	for name := range gaps {
 		t.Errorf("%s names no corpus case", name)
 	}
-	t.Logf("%d of %d secret-shaped inputs refused; %d known gaps", refused, len(cases), len(cases)-refused)
+	t.Logf("%d of %d secret-shaped inputs refused or held; %d known gaps", refused, len(cases), len(cases)-refused)
+}
+
+// TestSecretsCorpusRuns: every run of 4–11 wordlist words is refused in the
+// fields that take a hash, a link or an address, and the refusal says
+// nothing of it.
+func TestSecretsCorpusRuns(t *testing.T) {
+	reg := chains.MustDefault()
+	cases := readCorpus(t, corpusRuns)
+	if len(cases) < 150 {
+		t.Fatalf("runs corpus has %d cases, want at least 150", len(cases))
+	}
+	for _, c := range cases {
+		for _, f := range []Field{FieldPublic, FieldTxID} {
+			if kind, ok := DetectSecretIn(c.text, f); !ok || kind != c.kind {
+				t.Errorf("%s: field %d: DetectSecretIn = %q, %v", c.name, f, kind, ok)
+			}
+		}
+		_, err := ParseInput(c.text, reg)
+		_, aerr := ParseAddress(c.text)
+		for _, e := range []error{err, aerr} {
+			if !IsSecretRefusal(e) || e.Error() != SecretRefusal {
+				t.Errorf("%s: %v, want the fixed refusal", c.name, e)
+			}
+		}
+	}
+	t.Logf("%d runs refused in every public field", len(cases))
 }

@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"errors"
 	"strings"
 
 	"github.com/charmbracelet/bubbles/key"
@@ -33,11 +34,14 @@ type checkModel struct {
 	examples menu
 	err      string
 	running  bool
-	query    diagnose.Query
-	lines    searchLines
-	spin     spinner.Model
-	width    int
-	height   int
+	// held is a bare 64-hex waiting for the user to say it is a
+	// transaction ID; it is never drawn (see confirm_txid.go).
+	held   *diagnose.Query
+	query  diagnose.Query
+	lines  searchLines
+	spin   spinner.Model
+	width  int
+	height int
 }
 
 func newCheck(d *deps, lang guides.Lang, keys CheckKeys, kind checkKind, node *guides.Node) checkModel {
@@ -126,6 +130,9 @@ func (m checkModel) Update(msg tea.Msg) (checkModel, tea.Cmd) {
 		if m.running {
 			return m, nil
 		}
+		if m.held != nil {
+			return m.answerHeld(msg)
+		}
 		switch {
 		case key.Matches(msg, m.keys.Submit):
 			return m.submit()
@@ -141,12 +148,24 @@ func (m checkModel) Update(msg tea.Msg) (checkModel, tea.Cmd) {
 	}
 	var cmd tea.Cmd
 	var refused bool
-	m.input, cmd, refused = guardInput(m.input, msg)
+	m.input, cmd, refused = guardInput(m.input, msg, m.field())
 	if refused {
 		m.err = ""
 		return m, emit(refusedMsg{})
 	}
+	if m.kind == checkTx && diagnose.IsBareHex64(m.input.Value()) {
+		// Held before it is ever drawn: it may be a private key.
+		return m.submit()
+	}
 	return m, cmd
+}
+
+// field is how the screen's text field is screened for secrets.
+func (m checkModel) field() diagnose.Field {
+	if m.kind == checkTx {
+		return diagnose.FieldTxID
+	}
+	return diagnose.FieldPublic
 }
 
 func (m checkModel) pickExample() checkModel {
@@ -164,26 +183,49 @@ func (m checkModel) submit() (checkModel, tea.Cmd) {
 	if m.kind == checkEndpoint {
 		return m.submitEndpoint(v)
 	}
+	if m.kind == checkAccount {
+		return m.submitAccount(v)
+	}
 	q, err := diagnose.ParseInput(v, m.d.reg)
 	switch {
 	case diagnose.IsSecretRefusal(err):
 		m.input.Reset()
 		return m, emit(refusedMsg{})
 	case err != nil:
-		m.err = clean(err.Error())
+		m.err = clean(inputMessage(err, m.lang))
 		return m, nil
+	case q.NeedsConfirm:
+		return m.hold(q)
 	case m.kind == checkTx && q.Kind != diagnose.KindTxHash:
 		m.err = tr(m.lang, "that is an address, not a transaction hash: a hash has 64 characters after 0x",
 			"这是一个地址，不是交易哈希：哈希在 0x 后面有 64 个字符")
 		return m, nil
-	case m.kind == checkAccount && q.Kind != diagnose.KindAddress:
-		m.err = tr(m.lang, "that is a transaction hash; paste your public address (0x followed by 40 characters)",
-			"这是交易哈希；请粘贴你的公开地址（0x 后面 40 个字符）")
-		return m, nil
-	case m.kind == checkAccount:
-		return m, emit(submitAccountMsg{q: q})
 	}
 	return m, emit(submitTxMsg{q: q})
+}
+
+// submitAccount reads a public address, with the same parser and words as
+// the command line's account and --from.
+func (m checkModel) submitAccount(v string) (checkModel, tea.Cmd) {
+	q, err := diagnose.ParseAddress(v)
+	switch {
+	case diagnose.IsSecretRefusal(err):
+		m.input.Reset()
+		return m, emit(refusedMsg{})
+	case err != nil:
+		m.err = clean(inputMessage(err, m.lang))
+		return m, nil
+	}
+	return m, emit(submitAccountMsg{q: q})
+}
+
+// inputMessage is a refused input's reason in lang.
+func inputMessage(err error, lang guides.Lang) string {
+	var ie *diagnose.InputError
+	if errors.As(err, &ie) {
+		return ie.Message(string(lang))
+	}
+	return err.Error()
 }
 
 // submitEndpoint reads "URL [network]".
@@ -216,11 +258,17 @@ func (m checkModel) exampleKey(b key.Binding) key.Binding {
 
 // ShortHelp lists the keys that work on the field now.
 func (m checkModel) ShortHelp() []key.Binding {
+	if m.held != nil {
+		return []key.Binding{m.keys.Yes, m.keys.No}
+	}
 	return []key.Binding{enable(m.keys.Submit, !m.running), m.exampleKey(m.keys.Examples), m.skipKey()}
 }
 
 // FullHelp lists the keys in one column.
 func (m checkModel) FullHelp() [][]key.Binding {
+	if m.held != nil {
+		return [][]key.Binding{{m.keys.Yes, m.keys.No}}
+	}
 	return [][]key.Binding{{enable(m.keys.Submit, !m.running), m.exampleKey(m.keys.Prev), m.exampleKey(m.keys.Next), m.skipKey()}}
 }
 

@@ -184,6 +184,9 @@ func (m checkModel) View() string {
 	st, w := m.d.st, m.width
 	var b strings.Builder
 	b.WriteString(st.Title.Render(truncate(m.title(), w)) + "\n")
+	if m.held != nil {
+		return b.String() + m.heldView()
+	}
 	b.WriteString(paint(st.Text, wrap(m.prompt(), w)) + "\n\n")
 	b.WriteString(m.input.View())
 	if m.err != "" {

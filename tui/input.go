@@ -27,19 +27,21 @@ func newInput(st Styles, placeholder string) textinput.Model {
 	return in
 }
 
-// guardInput passes msg to a text field and screens the text for secrets:
-// what arrives (a keystroke or a whole paste) before the field sees it,
-// and the field's whole value after. On a hit the field is emptied before
-// anything can draw it, and refused is true.
-func guardInput(in textinput.Model, msg tea.Msg) (out textinput.Model, cmd tea.Cmd, refused bool) {
+// guardInput passes msg to a text field and screens the text for secrets
+// as a field of kind f: what arrives (a keystroke or a whole paste) before
+// the field sees it, and the field's whole value after. On a hit the field
+// is emptied before anything can draw it, and refused is true. In a field
+// for a hash, a link or an address four wordlist words in a row are
+// already a hit, so a phrase typed there is cleared at its fourth word.
+func guardInput(in textinput.Model, msg tea.Msg, f diagnose.Field) (out textinput.Model, cmd tea.Cmd, refused bool) {
 	if k, ok := msg.(tea.KeyMsg); ok && len(k.Runes) > 0 {
-		if _, bad := diagnose.DetectSecret(string(k.Runes)); bad {
+		if _, bad := diagnose.DetectSecretIn(string(k.Runes), f); bad {
 			in.Reset()
 			return in, nil, true
 		}
 	}
 	in, cmd = in.Update(msg)
-	if _, bad := diagnose.DetectSecret(in.Value()); bad {
+	if _, bad := diagnose.DetectSecretIn(in.Value(), f); bad {
 		in.Reset()
 		return in, nil, true
 	}

@@ -46,6 +46,7 @@ type WalkerKeys struct {
 type CheckKeys struct {
 	Submit, Prev, Next, Skip key.Binding
 	Examples                 key.Binding // help only: Prev and Next
+	Yes, No                  key.Binding // is a bare 64-hex a transaction ID?
 }
 
 // ResultKeys act on a diagnosis.
@@ -117,6 +118,8 @@ func newKeyMap(lang guides.Lang) KeyMap {
 			Next:     b([]string{"down"}, "↓", "next example", "下一个示例"),
 			Skip:     b([]string{"ctrl+n"}, "ctrl+n", "I don't have one", "我没有"),
 			Examples: b([]string{"up", "down"}, "↑/↓", "examples", "示例"),
+			Yes:      b([]string{"y"}, "y", "it is a transaction ID: check it", "是交易 ID：查询"),
+			No:       b([]string{"n", "enter"}, "n", "no: clear it", "不是：清除"),
 		},
 		Result: ResultKeys{
 			Up: up(), Down: down(),

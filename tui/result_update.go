@@ -113,7 +113,7 @@ func (m resultModel) updateEdit(msg tea.Msg) (resultModel, tea.Cmd) {
 	}
 	var cmd tea.Cmd
 	var refused bool
-	m.input, cmd, refused = guardInput(m.input, msg)
+	m.input, cmd, refused = guardInput(m.input, msg, diagnose.FieldText)
 	if refused {
 		m.edit = editNone
 		return m.rebuild(), emit(refusedMsg{})

@@ -6,6 +6,8 @@ import (
 
 	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/unstuck-dev/unstuck/diagnose"
 )
 
 func TestGuardInput(t *testing.T) {
@@ -32,7 +34,7 @@ func TestGuardInput(t *testing.T) {
 			refused := false
 			for _, msg := range tt.msgs {
 				var r bool
-				in, _, r = guardInput(in, msg)
+				in, _, r = guardInput(in, msg, diagnose.FieldText)
 				refused = refused || r
 			}
 			if refused != tt.refused {

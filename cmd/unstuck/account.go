@@ -6,7 +6,6 @@ import (
 	"io"
 	"text/tabwriter"
 
-	"github.com/ethereum/go-ethereum/common"
 	"github.com/spf13/cobra"
 
 	"github.com/unstuck-dev/unstuck/diagnose"
@@ -42,18 +41,15 @@ it is a contract, and whether it is delegated (EIP-7702). Only the public addres
 			if err != nil {
 				return err
 			}
-			q, err := diagnose.ParseInput(args[0], reg)
+			q, err := diagnose.ParseAddress(args[0])
 			if err != nil {
 				return err
-			}
-			if q.Kind != diagnose.KindAddress {
-				return badInput("that is a transaction hash: try `unstuck check %s`", q.Raw)
 			}
 			eng, err := a.newEngine(reg, rpc, timeout)
 			if err != nil {
 				return err
 			}
-			rep, err := eng.Account(cmd.Context(), common.HexToAddress(q.Raw))
+			rep, err := eng.Account(cmd.Context(), q.Address)
 			if cmd.Context().Err() != nil {
 				return cmd.Context().Err()
 			}

@@ -7,7 +7,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/ethereum/go-ethereum/common"
 	"github.com/spf13/cobra"
 
 	"github.com/unstuck-dev/unstuck/diagnose"
@@ -21,6 +20,7 @@ type checkFlags struct {
 	json     bool
 	markdown bool
 	watch    bool
+	txid     bool
 	timeout  time.Duration
 	interval time.Duration
 }
@@ -28,23 +28,27 @@ type checkFlags struct {
 func (a *app) checkCmd() *cobra.Command {
 	var fl checkFlags
 	cmd := &cobra.Command{
-		Use:   "check <tx-hash|explorer-url>",
+		Use:   "check <tx-hash|txid|explorer-url>",
 		Short: "Diagnose one transaction on every known network",
 		Long: `Looks the transaction up on every known network at once and says what happened:
 success, failed (and why), pending (and what it needs), replaced, dropped or not found.
 
 Only the hash (and, with --from, a public address) is sent to public nodes.`,
 		Example: `  unstuck check 0x5c504ed432cb51138bcf09aa5e8a410dd4a1e204ef84bfed1be16dfba1b22060
-  unstuck check https://bscscan.com/tx/0x5c50…2060 --markdown
-  unstuck check 0x5c50…2060 --chain bsc --watch`,
+  unstuck check https://bscscan.com/tx/0x5c504ed432cb51138bcf09aa5e8a410dd4a1e204ef84bfed1be16dfba1b22060 --markdown
+  unstuck check 0x5c504ed432cb51138bcf09aa5e8a410dd4a1e204ef84bfed1be16dfba1b22060 --chain bsc --watch
+  unstuck check https://tronscan.org/#/transaction/01b4cde4197b9d1a1ff09ef5d2b1d939d3ec2401b3f002ebd0802c0f30a6e4ca
+  unstuck check --txid 1f6cf526064454b745f9fe40b1d673e512b226278811af433b1c8f022c600747`,
 		Args: func(_ *cobra.Command, args []string) error {
-			if len(args) != 1 {
+			if len(args) == 0 {
 				return badInput("check needs one transaction hash or explorer link (got %d arguments)", len(args))
 			}
 			return nil
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return a.runCheck(cmd.Context(), args[0], fl)
+			// A hash wrapped across lines and pasted unquoted arrives
+			// as several arguments: ParseInput joins it again.
+			return a.runCheck(cmd.Context(), strings.Join(args, " "), fl)
 		},
 	}
 	f := cmd.Flags()
@@ -54,6 +58,7 @@ Only the hash (and, with --from, a public address) is sent to public nodes.`,
 	f.BoolVar(&fl.json, "json", false, "print the report as JSON")
 	f.BoolVar(&fl.markdown, "markdown", false, "print a report to paste in a community chat")
 	f.BoolVar(&fl.watch, "watch", false, "follow a pending transaction until it is mined or replaced")
+	f.BoolVar(&fl.txid, "txid", false, "confirm that a bare 64-hex string is a transaction ID (TRON, Bitcoin)")
 	f.DurationVar(&fl.timeout, "timeout", diagnose.DefaultTimeout, "give up on the nodes after this long")
 	f.DurationVar(&fl.interval, "interval", 5*time.Second, "with --watch, how often to look again")
 	cmd.MarkFlagsMutuallyExclusive("json", "markdown")
@@ -106,6 +111,9 @@ func (a *app) runCheck(ctx context.Context, input string, fl checkFlags) error {
 	if err != nil {
 		return err
 	}
+	if q, err = a.confirmTxID(q, fl.txid); err != nil {
+		return err
+	}
 	if q.Kind != diagnose.KindTxHash {
 		return badInput("that is an address, not a transaction: try `unstuck account %s`", q.Raw)
 	}
@@ -118,11 +126,15 @@ func (a *app) runCheck(ctx context.Context, input string, fl checkFlags) error {
 		opt.Chain = c.ID
 	}
 	if fl.from != "" {
-		if !common.IsHexAddress(fl.from) {
-			return badInput("--from must be an address: 0x followed by 40 hex characters")
+		from, err := diagnose.ParseAddress(fl.from)
+		if err != nil {
+			return err
 		}
-		from := common.HexToAddress(fl.from)
-		opt.From = &from
+		if from.Family != diagnose.FamilyEVM {
+			return badInput("%s", a.word("--from takes the sender's EVM address (0x followed by 40 hex characters); TRON and Bitcoin checks do not need it",
+				"--from 需要发送方的 EVM 地址（0x 加 40 个十六进制字符）；TRON 和比特币的查询不需要它"))
+		}
+		opt.From = &from.Address
 	}
 	eng, err := a.newEngine(reg, fl.rpc, fl.timeout)
 	if err != nil {

@@ -45,7 +45,10 @@ func exitCode(err error, stderr io.Writer, lang string) int {
 	case diagnose.IsSecretRefusal(err):
 		fmt.Fprintln(stderr, refusalText(lang))
 		return exitBadInput
-	case errors.As(err, &inputErr), errors.As(err, &usage), isCobraUsage(err):
+	case errors.As(err, &inputErr):
+		fmt.Fprintln(stderr, "unstuck: "+inputErr.Message(lang))
+		return exitBadInput
+	case errors.As(err, &usage), isCobraUsage(err):
 		fmt.Fprintln(stderr, "unstuck: "+err.Error())
 		return exitBadInput
 	case errors.As(err, &noAnswer):

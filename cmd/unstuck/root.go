@@ -49,33 +49,74 @@ func (a *app) run(ctx context.Context, args []string) int {
 
 // screened reports whether the arguments carry a secret: any argument on
 // its own (flag values included), or the words of the command line taken
-// together, since a phrase is often pasted as many arguments.
+// together, since a phrase is often pasted as many arguments. Arguments
+// that take a hash, a link or an address (check, account, endpoint,
+// --from, --rpc) are screened as public fields, where a run of four
+// wordlist words is already a secret; check's argument may be a bare
+// 64-hex txid, which check holds for confirmation instead.
 func screened(args []string) bool {
 	var words []string
+	positional := diagnose.FieldText
 	for i := 0; i < len(args); i++ {
 		arg := args[i]
-		if _, secret := diagnose.DetectSecret(arg); secret {
-			return true
-		}
 		switch {
 		case isFlag(arg):
-			if !strings.Contains(arg, "=") && takesValue(arg) {
+			name, value, inline := strings.Cut(arg, "=")
+			field := flagField(name)
+			if !inline && takesValue(name) {
 				i++ // its value is an endpoint, an address, a name or a number
-				if i < len(args) {
-					if _, secret := diagnose.DetectSecret(args[i]); secret {
-						return true
-					}
+				if i >= len(args) {
+					break
 				}
+				value, inline = args[i], true
+			}
+			if _, secret := diagnose.DetectSecretIn(arg, diagnose.FieldText); secret {
+				return true
+			}
+			if _, secret := diagnose.DetectSecretIn(value, field); inline && secret {
+				return true
 			}
 		default:
+			if len(words) == 0 {
+				positional = commandField(arg)
+			}
+			field := positional
+			if len(words) == 0 {
+				field = diagnose.FieldText // the command's name, or a stray first word
+			}
+			if _, secret := diagnose.DetectSecretIn(arg, field); secret {
+				return true
+			}
 			words = append(words, arg)
 		}
 	}
-	if len(words) < 2 {
-		return false
+	if positional == diagnose.FieldText {
+		_, secret := diagnose.DetectSecret(strings.Join(words, " "))
+		return len(words) > 1 && secret
 	}
-	_, secret := diagnose.DetectSecret(strings.Join(words, " "))
-	return secret
+	// The arguments after the command's name, taken together.
+	_, secret := diagnose.DetectSecretIn(strings.Join(words[1:], " "), diagnose.FieldPublic)
+	return len(words) > 2 && secret
+}
+
+// commandField is how a command's arguments are screened.
+func commandField(cmd string) diagnose.Field {
+	switch cmd {
+	case "check":
+		return diagnose.FieldTxID
+	case "account", "endpoint":
+		return diagnose.FieldPublic
+	}
+	return diagnose.FieldText
+}
+
+// flagField is how a flag's value is screened.
+func flagField(name string) diagnose.Field {
+	switch name {
+	case "--rpc", "--from":
+		return diagnose.FieldPublic
+	}
+	return diagnose.FieldText
 }
 
 // isFlag: -x or --name[=value]; "- abandon" (a pasted list) is not a flag.

@@ -25,8 +25,21 @@ type secretInput struct{ name, text string }
 // returns first.
 const handCases = 30
 
-// loadSecrets reads both corpus files, leaving out the known gaps.
+// loadSecrets reads both corpus files of secrets in any field, leaving
+// out the known gaps.
 func loadSecrets(t *testing.T) []secretInput {
+	t.Helper()
+	return loadCorpus(t, "corpus.txt", "generated.txt")
+}
+
+// loadRuns reads the runs of 4–11 wordlist words: secrets in every field
+// that takes a hash, a link or an address.
+func loadRuns(t *testing.T) []secretInput {
+	t.Helper()
+	return loadCorpus(t, "runs.txt")
+}
+
+func loadCorpus(t *testing.T, files ...string) []secretInput {
 	t.Helper()
 	gaps := map[string]bool{}
 	data, err := os.ReadFile(filepath.Join(corpusDir, "known_gaps.txt"))
@@ -39,7 +52,7 @@ func loadSecrets(t *testing.T) []secretInput {
 		}
 	}
 	var out []secretInput
-	for _, file := range []string{"corpus.txt", "generated.txt"} {
+	for _, file := range files {
 		f, err := os.Open(filepath.Join(corpusDir, file))
 		if err != nil {
 			t.Fatal(err)
@@ -100,9 +113,13 @@ func scenarioVar(t *testing.T, s *scenario, name string) string {
 	return ""
 }
 
-// TestSecretsNeverLeave runs every corpus case through check, explain,
-// guide and account: exit 2, the fixed refusal on stderr and nothing else,
-// no request reaches the node, and no file holds any piece of it.
+// TestSecretsNeverLeave runs every corpus case through every command and
+// every flag that takes text: exit 2, the fixed refusal on stderr and
+// nothing else, no request reaches the node, and no file holds any piece
+// of it. A bare 64-hex given to check alone is held instead (it may be a
+// TRON or Bitcoin txid): exit 2 with how to confirm it, nothing echoed.
+// The runs of 4–11 wordlist words are refused in every field that takes
+// a hash, a link or an address.
 func TestSecretsNeverLeave(t *testing.T) {
 	s := newScenario(t)
 	c, home := sandbox(t, scenarioVar(t, s, "RPC"))
@@ -111,37 +128,127 @@ func TestSecretsNeverLeave(t *testing.T) {
 		t.Fatalf("check pending: exit %d: %s", code, stderr)
 	}
 	s.requests.Store(0)
+	tx := scenarioVar(t, s, "SUCCESS_TX")
+	const addr = "0x52908400098527886E0F7030069857D2E4169EE7"
+	held := "unstuck: " + diagnose.UnconfirmedTxIDError().(*diagnose.InputError).Message("en") + "\n"
+	heldZH := "unstuck: " + diagnose.UnconfirmedTxIDError().(*diagnose.InputError).Message("zh") + "\n"
 	secrets := loadSecrets(t)
 	runs := 0
+	try := func(name string, args []string, want string) {
+		t.Helper()
+		runs++
+		code, stdout, stderr := c.run(args...)
+		if code != exitBadInput || stdout != "" || stderr != want {
+			t.Errorf("%s: %q: exit %d, stdout %q, stderr %q", name, args[:min(3, len(args))], code, stdout, stderr)
+		}
+	}
+	publicFields := func(text string) [][]string {
+		return [][]string{
+			{"account", text}, {"endpoint", text}, {"check", tx, "--from", text}, {"check", "--from=" + text, tx},
+			{"check", tx, "--rpc", text}, {"account", addr, "--rpc", text}, {"endpoint", text, "--chain", "bsc"},
+		}
+	}
 	for _, sec := range secrets {
-		invocations := [][]string{
-			{"check", sec.text}, {"check", "--json", sec.text}, {"explain", sec.text}, {"explain", "--json", sec.text},
-			{"guide", sec.text}, {"account", sec.text}, {"--lang", "zh", "check", sec.text},
+		bare := diagnose.IsBareHex64(sec.text)
+		want, wantZH := diagnose.SecretRefusal+"\n", diagnose.SecretRefusalZH+"\n"
+		checkWant, checkWantZH := want, wantZH
+		if bare {
+			checkWant, checkWantZH = held, heldZH
 		}
+		try(sec.name, []string{"check", sec.text}, checkWant)
+		try(sec.name, []string{"check", "--json", sec.text}, checkWant)
+		try(sec.name, []string{"--lang", "zh", "check", sec.text}, checkWantZH)
+		for _, args := range append(publicFields(sec.text), []string{"explain", sec.text}, []string{"explain", "--json", sec.text}, []string{"guide", sec.text}) {
+			try(sec.name, args, want)
+		}
+		try(sec.name, []string{"--lang", "zh", "account", sec.text}, wantZH)
 		if words := strings.Fields(sec.text); len(words) > 1 {
-			invocations = append(invocations, append([]string{"check"}, words...), append([]string{"explain"}, words...))
-		}
-		for _, args := range invocations {
-			runs++
-			code, stdout, stderr := c.run(args...)
-			want := diagnose.SecretRefusal + "\n"
-			if args[0] == "--lang" {
-				want = diagnose.SecretRefusalZH + "\n"
-			}
-			if code != exitBadInput || stdout != "" || stderr != want {
-				t.Errorf("%s: %s: exit %d, stdout %q, stderr %q", sec.name, args[0], code, stdout, stderr)
-			}
+			try(sec.name, append([]string{"check"}, words...), want)
+			try(sec.name, append([]string{"explain"}, words...), want)
 		}
 		if n := s.requests.Load(); n != 0 {
 			t.Fatalf("%s: the node saw %d requests", sec.name, n)
 		}
 	}
-	files := scanFiles(t, home, secrets)
-	t.Logf("%d inputs, %d runs, 0 requests; %d files checked", len(secrets), runs, files)
+	wordRuns := loadRuns(t)
+	for _, run := range wordRuns {
+		args := append([][]string{{"check", run.text}, {"--lang", "zh", "endpoint", run.text}}, publicFields(run.text)...)
+		if words := strings.Fields(run.text); len(words) > 1 {
+			args = append(args, append([]string{"check"}, words...), append([]string{"account"}, words...))
+		}
+		for _, a := range args {
+			want := diagnose.SecretRefusal + "\n"
+			if a[0] == "--lang" {
+				want = diagnose.SecretRefusalZH + "\n"
+			}
+			try(run.name, a, want)
+		}
+		if n := s.requests.Load(); n != 0 {
+			t.Fatalf("%s: the node saw %d requests", run.name, n)
+		}
+	}
+	files := scanFiles(t, home, append(secrets, wordRuns...))
+	t.Logf("%d inputs and %d word runs, %d runs, 0 requests; %d files checked", len(secrets), len(wordRuns), runs, files)
 
 	// The counter does count: a public hash reaches the node.
-	if code, _, _ := c.run("check", scenarioVar(t, s, "SUCCESS_TX")); code != 0 || s.requests.Load() == 0 {
+	if code, _, _ := c.run("check", tx); code != 0 || s.requests.Load() == 0 {
 		t.Fatalf("a public check: exit %d, %d requests", code, s.requests.Load())
+	}
+}
+
+// TestBareTxIDConfirmation: on a terminal, check asks before sending a
+// bare 64-hex, showing the addresses such a key would control and nothing
+// of the text itself; "n" (or no answer) sends nothing, "y" and --txid
+// send it.
+func TestBareTxIDConfirmation(t *testing.T) {
+	s := newScenario(t)
+	c, _ := sandbox(t, scenarioVar(t, s, "RPC"))
+	const key = "4c0883a69102937d6231471b5dbb6204fe5129617082792ae468d01a3f362318" // web3.js's example key
+	run := func(tty bool, stdin string, args ...string) (int, string, string) {
+		var out, errb bytes.Buffer
+		a := &app{stdin: strings.NewReader(stdin), stdout: &out, stderr: &errb,
+			getenv: func(k string) string { return c.env[k] }, isTTY: func() bool { return tty }}
+		ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+		defer cancel()
+		return a.run(ctx, args), out.String(), errb.String()
+	}
+	for _, tt := range []struct {
+		name, stdin, want string
+		args              []string
+	}{
+		{"answer n", "n\n", "Is it a transaction ID?", []string{"check", key}},
+		{"no answer", "", "Is it a transaction ID?", []string{"check", key}},
+		{"answer n in Chinese", "n\n", "它是交易 ID 吗？", []string{"--lang", "zh", "check", key}},
+	} {
+		s.requests.Store(0)
+		code, stdout, stderr := run(true, tt.stdin, tt.args...)
+		if code != exitBadInput || stdout != "" || !strings.Contains(stderr, tt.want) {
+			t.Errorf("%s: exit %d, stdout %q, stderr %q", tt.name, code, stdout, stderr)
+		}
+		if !strings.Contains(stderr, "0x2c7536E3605D9C16a7a3D7b1898e529396a65c23") || !strings.Contains(stderr, "TRON") {
+			t.Errorf("%s: the prompt does not show the key's addresses: %q", tt.name, stderr)
+		}
+		if piece := newOutput(stderr).leak(key, 1); piece != "" {
+			t.Errorf("%s: the prompt shows %q of the input", tt.name, piece)
+		}
+		if n := s.requests.Load(); n != 0 {
+			t.Errorf("%s: the node saw %d requests", tt.name, n)
+		}
+	}
+	for _, tt := range []struct {
+		name, stdin string
+		tty         bool
+		args        []string
+	}{
+		{"answer y", "y\n", true, []string{"check", key}},
+		{"answer 是", "是\n", true, []string{"--lang", "zh", "check", key}},
+		{"--txid", "", false, []string{"check", "--txid", key}},
+	} {
+		s.requests.Store(0)
+		code, _, stderr := run(tt.tty, tt.stdin, tt.args...)
+		if code == exitBadInput || s.requests.Load() == 0 {
+			t.Errorf("%s: exit %d, %d requests, stderr %q; want it looked up", tt.name, code, s.requests.Load(), stderr)
+		}
 	}
 }
 

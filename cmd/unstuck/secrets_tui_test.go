@@ -12,6 +12,8 @@ import (
 	"time"
 
 	"github.com/tyler-smith/go-bip39/wordlists"
+
+	"github.com/unstuck-dev/unstuck/diagnose"
 )
 
 // TestSecretsNeverLeaveTUI pastes every corpus case into the check and
@@ -50,23 +52,45 @@ func TestSecretsNeverLeaveTUI(t *testing.T) {
 	}
 	// Every hand-written case and every 8th generated one (each shape and
 	// length is among them) on the check screen; a third of those on the
-	// error decoder. Two screen changes per paste make each one slow.
-	var secrets []secretInput
+	// error decoder. Every 4th run of 4–11 wordlist words on the check
+	// screen (the error decoder takes free text, where they are prose).
+	// Two screen changes per paste make each one slow.
+	var secrets, runs []secretInput
 	for i, sec := range loadSecrets(t) {
 		if i < handCases || i%8 == 0 {
 			secrets = append(secrets, sec)
 		}
 	}
+	for i, run := range loadRuns(t) {
+		if i%4 == 0 {
+			runs = append(runs, run)
+		}
+	}
 	s.requests.Store(0)
+	held := 0
 	for i, screen := range []struct{ key, title string }{{"4", "unstuck · check"}, {"5", "unstuck · error decoder"}} {
 		await("unstuck · home")
 		send(screen.key)
 		await(screen.title)
-		for j, sec := range secrets {
+		pasted := secrets
+		if i == 0 {
+			pasted = append(append([]secretInput(nil), secrets...), runs...)
+		}
+		for j, sec := range pasted {
 			if i == 1 && j%3 != 0 {
 				continue
 			}
 			send("\x1b[200~" + sec.text + "\x1b[201~") // a bracketed paste, as terminals send one
+			if i == 0 && diagnose.IsBareHex64(sec.text) {
+				// Maybe a TRON or Bitcoin txid: held, with the
+				// addresses it would control if it were a key.
+				await("Not sent yet: is this a transaction ID?")
+				await("TRON")
+				send("n")
+				await("hash or explorer link")
+				held++
+				continue
+			}
 			await("Not sent")
 			send("\r") // back to the input
 			await(screen.title)
@@ -74,6 +98,9 @@ func TestSecretsNeverLeaveTUI(t *testing.T) {
 		if i == 0 {
 			send("\x1b") // esc: back to the menu
 		}
+	}
+	if held == 0 {
+		t.Error("no bare 64-hex case reached the confirmation")
 	}
 	send("\x03")
 	select {
@@ -88,13 +115,14 @@ func TestSecretsNeverLeaveTUI(t *testing.T) {
 		t.Fatalf("the node saw %d requests", n)
 	}
 	drawn := newOutput(term.from(0))
-	for _, sec := range secrets {
+	for _, sec := range append(secrets, runs...) {
 		if piece := drawn.leak(sec.text, 3); piece != "" {
 			t.Errorf("%s: the terminal showed %q", sec.name, piece)
 		}
 	}
-	files := scanFiles(t, home, secrets)
-	t.Logf("%d inputs pasted, 0 requests, %d bytes drawn, %d files checked", len(secrets), len(drawn.raw), files)
+	files := scanFiles(t, home, append(secrets, runs...))
+	t.Logf("%d inputs and %d word runs pasted (%d held as possible txids), 0 requests, %d bytes drawn, %d files checked",
+		len(secrets), len(runs), held, len(drawn.raw), files)
 }
 
 // terminal is the app's output: written by the app, read by the test,
