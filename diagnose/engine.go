@@ -279,12 +279,13 @@ func (e *Engine) retryReplay(ctx context.Context, f *Facts, others []*noderpc.Cl
 		if c == nil || c.Requests() >= 2 {
 			continue
 		}
-		call := noderpc.NewCall("eth_call", replayArgs(f.Tx), blockTag(block-1))
-		if err := c.Batch(ctx, []*noderpc.Call{call}); err != nil {
+		parent := noderpc.NewCall("eth_call", replayArgs(f.Tx), blockTag(block-1))
+		own := noderpc.NewCall("eth_call", replayArgs(f.Tx), blockTag(block))
+		if err := c.Batch(ctx, []*noderpc.Call{parent, own}); err != nil {
 			continue
 		}
-		if r := readReplay(call); !r.StateMissing {
-			f.Replay = r
+		if r := readReplay(parent); !r.StateMissing {
+			f.Replay, f.ReplayInBlock = r, readReplay(own)
 			return
 		}
 	}

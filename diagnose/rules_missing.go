@@ -22,7 +22,7 @@ func (e *Engine) judgeMissing(rep *Report, opt CheckOptions, results []groupResu
 	rep.Status = StatusNotFound
 	if remembered != nil {
 		if r, ok := resultFor(results, remembered.ChainID); ok && len(r.absent) > 0 {
-			rep.Chain = chainRef(r.group.chain, remembered.Hash)
+			rep.Chain = chainRef(r.absent[0].facts.Chain, remembered.Hash)
 			rep.Tx = &TxInfo{Hash: remembered.Hash.Hex(), From: remembered.From.Hex(), To: remembered.To,
 				Nonce: remembered.Nonce, ValueWei: remembered.ValueWei}
 			if e.judgeRemembered(rep, r, remembered) {
@@ -37,15 +37,20 @@ func (e *Engine) judgeMissing(rep *Report, opt CheckOptions, results []groupResu
 	if opt.From != nil {
 		data["from"] = opt.From.Hex()
 		for _, r := range results {
-			if opt.Chain != 0 && r.group.chain.ID != opt.Chain {
-				continue
-			}
 			for _, a := range r.absent {
+				if opt.Chain != 0 && a.facts.Chain.ID != opt.Chain {
+					continue
+				}
 				if a.facts.LatestNonce != nil && a.facts.PendingNonce != nil {
 					data["latest_nonce"], data["pending_nonce"] = u64(*a.facts.LatestNonce), u64(*a.facts.PendingNonce)
-					data["waiting"] = u64(*a.facts.PendingNonce - min(*a.facts.PendingNonce, *a.facts.LatestNonce))
+					waiting := *a.facts.PendingNonce - min(*a.facts.PendingNonce, *a.facts.LatestNonce)
+					data["waiting"] = u64(waiting)
 					data["chain"] = a.facts.Chain.Name
 					data["variant"] = "with_sender"
+					if waiting > 0 {
+						// One of them may be this transaction's speed-up or cancel.
+						data["variant"] = "sender_waiting"
+					}
 					break
 				}
 			}
@@ -58,44 +63,68 @@ func (e *Engine) judgeMissing(rep *Report, opt CheckOptions, results []groupResu
 }
 
 // judgeRemembered decides replaced / cancelled / dropped for a transaction
-// seen pending before. It reports whether it could decide.
+// seen pending before. It reports whether it could decide. "Dropped" needs
+// both nonces: while the pending nonce is past the transaction's, a
+// same-nonce replacement waits in the pool and may still confirm.
 func (e *Engine) judgeRemembered(rep *Report, r groupResult, m *Remembered) bool {
-	var latest *uint64
-	for _, a := range r.absent {
-		if a.facts.LatestNonce != nil {
-			latest = a.facts.LatestNonce
+	var a *answer
+	for _, x := range r.absent {
+		if x.facts.LatestNonce != nil {
+			a = x
 			break
 		}
 	}
-	if latest == nil {
+	if a == nil {
 		return false
 	}
-	data := map[string]string{"nonce": u64(m.Nonce), "latest_nonce": u64(*latest), "chain": r.group.chain.Name, "from": m.From.Hex()}
-	if *latest > m.Nonce {
+	f := a.facts
+	rep.Chain = chainRef(f.Chain, m.Hash)
+	latest := *f.LatestNonce
+	data := map[string]string{"nonce": u64(m.Nonce), "latest_nonce": u64(latest), "chain": f.Chain.Name, "from": m.From.Hex()}
+	if f.PendingNonce != nil {
+		data["pending_nonce"] = u64(*f.PendingNonce)
+	}
+	switch {
+	case latest > m.Nonce:
 		rep.Status = StatusReplaced
 		var repl *nodeTx
-		for _, a := range r.absent {
-			if a.facts.Replacement != nil {
-				repl = a.facts.Replacement
+		for _, x := range r.absent {
+			if x.facts.Replacement != nil {
+				repl = x.facts.Replacement
 			}
 		}
-		if repl != nil {
-			data["replacement"], data["variant"] = repl.Hash.Hex(), "known"
-			if repl.To != nil && *repl.To == m.From && repl.Value.ToInt().Sign() == 0 {
-				rep.add(CodeCancelled, SevInfo, data)
-				return true
-			}
-		}
-		rep.add(CodeReplaced, SevWarn, data)
+		judgeReplacement(rep, repl, m, data, "known")
 		return true
-	}
-	if r.group.chain.PrivateMempool {
+	case f.PendingNonce != nil && *f.PendingNonce > m.Nonce:
+		rep.Status = StatusReplaced
+		data["replacement_state"] = "pending"
+		judgeReplacement(rep, f.Pool.tx(m.Nonce), m, data, "pending_known")
+		return true
+	case f.PendingNonce == nil:
+		return false // cannot rule out a waiting replacement
+	case f.Chain.PrivateMempool:
 		rep.add(CodePrivateMempool, SevWarn, data)
 		return true
 	}
 	rep.Status = StatusDropped
 	rep.add(CodeDropped, SevWarn, data)
 	return true
+}
+
+// judgeReplacement says replaced or cancelled; known is the variant used
+// when the replacing transaction is known.
+func judgeReplacement(rep *Report, repl *nodeTx, m *Remembered, data map[string]string, known string) {
+	if data["replacement_state"] == "pending" {
+		data["variant"] = "pending"
+	}
+	if repl != nil {
+		data["replacement"], data["variant"] = repl.Hash.Hex(), known
+		if repl.To != nil && *repl.To == m.From && repl.Value.ToInt().Sign() == 0 {
+			rep.add(CodeCancelled, SevInfo, data)
+			return
+		}
+	}
+	rep.add(CodeReplaced, SevWarn, data)
 }
 
 func resultFor(results []groupResult, chainID uint64) (groupResult, bool) {
