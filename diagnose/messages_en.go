@@ -3,10 +3,14 @@ package diagnose
 func messagesEN() map[string]message {
 	return map[string]message{
 		"underpriced": {"Fee too low: the network asks more than this transaction offers",
+			"Its max fee is {fee_cap}, but the next block needs at least {next_base_fee}. It will wait until fees drop, or until you speed it up: a replacement needs a max fee of at least {min_max_fee} and a tip of at least {min_tip} (suggested max fee: {suggested_max_fee})."},
+		"underpriced/suggested": {"Fee too low: the network asks more than this transaction offers",
 			"Its max fee is {fee_cap}, but the next block needs at least {next_base_fee}. It will wait until fees drop, or until you speed it up: a replacement needs a max fee of at least {min_max_fee} and a tip of at least {min_tip} (+{bump_percent}%). Suggested: max fee {suggested_max_fee}, tip {suggested_tip}."},
 		"underpriced/blob": {"Blob fee too low: the network asks more than this transaction offers",
 			"Its blob fee cap is {blob_fee_cap}, but the next block's blob base fee is {blob_base_fee}. A replacement of a blob transaction must raise every fee by {bump_percent}%: max fee at least {min_max_fee}, tip at least {min_tip}, blob fee cap at least {min_blob_fee_cap}."},
 		"low_tip": {"Tip lower than most recent transactions",
+			"It offers a tip of {tip}; recent blocks paid about {tip_p50}. It may wait a while. To speed it up, offer a max fee of at least {min_max_fee} and a tip of at least {min_tip}."},
+		"low_tip/suggested": {"Tip lower than most recent transactions",
 			"It offers a tip of {tip}; recent blocks paid about {tip_p50}. It may wait a while. To speed it up, offer a tip of {suggested_tip} and a max fee of {suggested_max_fee} (the least a replacement may offer: tip {min_tip}, max fee {min_max_fee})."},
 		"nonce_gap": {"Waiting for a missing earlier transaction (nonce {missing_nonce})",
 			"This transaction has nonce {nonce}. The account's next nonce is {latest_nonce}, and no transaction with nonce {missing_nonce} is waiting: nothing after it can be mined until one is sent. Send a transaction with nonce {missing_nonce} (a 0 transfer to yourself will do)."},

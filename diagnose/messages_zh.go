@@ -3,10 +3,14 @@ package diagnose
 func messagesZH() map[string]message {
 	return map[string]message{
 		"underpriced": {"矿工费太低：网络要求的费用高于这笔交易给出的",
+			"它的最高费用是 {fee_cap}，但下一个区块至少需要 {next_base_fee}。它会一直等待，直到费用下降或你加速。加速时最高费用至少 {min_max_fee}，小费至少 {min_tip}（建议最高费用：{suggested_max_fee}）。"},
+		"underpriced/suggested": {"矿工费太低：网络要求的费用高于这笔交易给出的",
 			"它的最高费用是 {fee_cap}，但下一个区块至少需要 {next_base_fee}。它会一直等待，直到费用下降或你加速。加速时最高费用至少 {min_max_fee}，小费至少 {min_tip}（提高 {bump_percent}%）。建议：最高费用 {suggested_max_fee}，小费 {suggested_tip}。"},
 		"underpriced/blob": {"Blob 费用太低：网络要求的费用高于这笔交易给出的",
 			"它的 blob 费用上限是 {blob_fee_cap}，但下一个区块的 blob 基础费是 {blob_base_fee}。替换 blob 交易时每项费用都要提高 {bump_percent}%：最高费用至少 {min_max_fee}，小费至少 {min_tip}，blob 费用上限至少 {min_blob_fee_cap}。"},
 		"low_tip": {"小费低于最近的大多数交易",
+			"它给的小费是 {tip}，最近区块大约是 {tip_p50}，可能要等一会儿。加速时最高费用至少 {min_max_fee}，小费至少 {min_tip}。"},
+		"low_tip/suggested": {"小费低于最近的大多数交易",
 			"它给的小费是 {tip}，最近区块大约是 {tip_p50}，可能要等一会儿。加速时建议小费 {suggested_tip}、最高费用 {suggested_max_fee}（替换交易的最低要求：小费 {min_tip}，最高费用 {min_max_fee}）。"},
 		"nonce_gap": {"在等一笔缺失的更早交易（nonce {missing_nonce}）",
 			"这笔交易的 nonce 是 {nonce}。账户的下一个 nonce 是 {latest_nonce}，而 nonce {missing_nonce} 没有任何交易在等待：在发出它之前，后面的交易都无法打包。请用 nonce {missing_nonce} 发一笔交易（给自己转 0 就可以）。"},

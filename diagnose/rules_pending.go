@@ -134,7 +134,7 @@ func pendingFees(f *Facts) (*Fees, map[string]string) {
 	data := map[string]string{
 		"fee_cap": gwei(feeCap), "tip": gwei(tip), "min_max_fee": gwei(minFee), "min_tip": gwei(minTip),
 		"suggested_max_fee": gwei(suggested), "suggested_tip": gwei(sugTip), "nonce": u64(uint64(tx.Nonce)),
-		"chain": f.Chain.Name, "bump_percent": u64(uint64(bump)),
+		"chain": f.Chain.Name, "bump_percent": u64(uint64(bump)), "variant": "suggested",
 	}
 	if next != nil {
 		data["next_base_fee"] = gwei(next)
