@@ -89,6 +89,7 @@ func (e *Engine) judgePending(rep *Report, f *Facts) {
 	}
 	if len(rep.Findings) == 0 || onlyInfo(rep, CodeWrongChain) {
 		d := clone(data)
+		delete(d, "variant")
 		d["minutes"] = u64(waitMinutes)
 		rep.add(CodeWaiting, SevInfo, d)
 	}
@@ -163,6 +164,7 @@ func judgeQueue(rep *Report, f *Facts, data map[string]string) {
 	}
 	latest := *f.LatestNonce
 	d := clone(data)
+	delete(d, "variant")
 	d["latest_nonce"], d["ahead"] = u64(latest), u64(nonce-latest)
 	switch {
 	case f.PendingNonce != nil && *f.PendingNonce > nonce:
