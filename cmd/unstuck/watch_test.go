@@ -58,7 +58,7 @@ func TestCheckWatchFollowsUntilMined(t *testing.T) {
 	env := map[string]string{"UNSTUCK_RPC": n.URL, "UNSTUCK_CACHE_DIR": dir, "LANG": "en"}
 	a := &app{stdout: stdout, stderr: stderr, getenv: func(k string) string { return env[k] }, isTTY: func() bool { return false }}
 	done := make(chan int, 1)
-	go func() { done <- a.run(ctx, []string{"check", gap.Hash().Hex(), "--watch", "--interval", "20ms"}) }()
+	go func() { done <- a.run(ctx, []string{"check", gap.Hash().Hex(), "--watch", "--interval", "1s"}) }()
 	select {
 	case <-stderr.seen:
 	case <-time.After(10 * time.Second):
