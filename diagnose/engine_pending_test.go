@@ -3,6 +3,7 @@ package diagnose
 import (
 	"context"
 	"math/big"
+	"strings"
 	"testing"
 
 	"github.com/ethereum/go-ethereum/common"
@@ -82,6 +83,24 @@ func TestCheckPendingLowTip(t *testing.T) {
 	f := mustFinding(t, rep, CodeLowTip)
 	if f.Data["tip_p50"] != "3 gwei" || f.Data["tip"] != "0.1 gwei" {
 		t.Errorf("low_tip data = %v", f.Data)
+	}
+	// The suggestion is a tip recent blocks paid, not the bare +10% minimum
+	// (0.11 gwei), and a max fee built from it.
+	if rep.Fees.SuggestedTipWei != "3000000000" || f.Data["suggested_tip"] != "3 gwei" || f.Data["min_tip"] != "0.11 gwei" {
+		t.Errorf("suggested tip = %s (data %v)", rep.Fees.SuggestedTipWei, f.Data)
+	}
+	next, _ := new(big.Int).SetString(rep.Fees.NextBaseFeeWei, 10)
+	wantMax := maxBig(big.NewInt(55*simnode.Gwei), new(big.Int).Add(new(big.Int).Mul(next, big.NewInt(2)), big.NewInt(3*simnode.Gwei)))
+	if rep.Fees.SuggestedMaxFeeWei != wantMax.String() {
+		t.Errorf("suggested max fee = %s, want %s", rep.Fees.SuggestedMaxFeeWei, wantMax)
+	}
+	for _, out := range []string{Text(rep, "en"), Markdown(rep, "en")} {
+		if !strings.Contains(out, "suggested tip") || !strings.Contains(out, "3 gwei") {
+			t.Errorf("the suggested tip is not shown:\n%s", out)
+		}
+	}
+	if !strings.Contains(Text(rep, "zh"), "建议小费") {
+		t.Errorf("zh text lacks the suggested tip")
 	}
 }
 
