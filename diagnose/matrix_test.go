@@ -250,6 +250,15 @@ func checkRow(t *testing.T, mode string, rep *Report, w rowWant) {
 			}
 		}
 	}
+	for _, lang := range []string{"en", "zh"} {
+		fs := slices.Clone(rep.Findings)
+		LocalizeFindings(fs, lang)
+		for _, f := range fs {
+			if unfilled.MatchString(f.Title + " " + f.Detail) {
+				t.Errorf("%s (%s): %s has an unfilled value: %q %q", mode, lang, f.Code, f.Title, f.Detail)
+			}
+		}
+	}
 	if rep.Chain == nil || rep.Chain.ID == 0 || rep.Chain.Name == "" {
 		if rep.Status != StatusNotFound {
 			t.Errorf("%s: chain = %+v, want the chain learnt from eth_chainId", mode, rep.Chain)

@@ -91,6 +91,13 @@ func (e *Engine) judgePending(rep *Report, f *Facts) {
 		d := clone(data)
 		delete(d, "variant")
 		d["minutes"] = u64(waitMinutes)
+		switch {
+		case next != nil:
+		case f.GasPrice != nil:
+			d["variant"], d["gas_price"] = "gas_price", gwei(f.GasPrice)
+		default:
+			d["variant"] = "no_fee_data"
+		}
 		rep.add(CodeWaiting, SevInfo, d)
 	}
 }
