@@ -111,7 +111,9 @@ func TestCheckWatchEndsOnPendingSpeedUp(t *testing.T) {
 	}
 	// The speed-up: +10% on both fees, still below the base fee, so it waits.
 	to := n.Addrs[3]
-	bump := func(v *big.Int) *big.Int { return new(big.Int).Div(new(big.Int).Mul(v, big.NewInt(111)), big.NewInt(100)) }
+	bump := func(v *big.Int) *big.Int {
+		return new(big.Int).Div(new(big.Int).Mul(v, big.NewInt(111)), big.NewInt(100))
+	}
 	speedUp, err := n.Send(ctx, simnode.Tx{From: 1, To: &to, Value: big.NewInt(1), Nonce: simnode.Ptr(uint64(0)),
 		FeeCap: bump(stuck.GasFeeCap()), Tip: bump(stuck.GasTipCap())})
 	if err != nil {
