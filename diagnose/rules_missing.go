@@ -1,6 +1,7 @@
 package diagnose
 
 import (
+	"net/url"
 	"strings"
 
 	"github.com/unstuck-dev/unstuck/diagnose/noderpc"
@@ -33,6 +34,11 @@ func (e *Engine) judgeMissing(rep *Report, opt CheckOptions, results []groupResu
 	data := map[string]string{}
 	if opt.Chain != 0 {
 		data["chain"] = e.reg.Name(opt.Chain)
+	}
+	if host := testnetHost(rep.Input); host != "" {
+		data["variant"], data["explorer"] = "testnet", host
+		rep.add(CodeNotFound, SevWarn, data)
+		return
 	}
 	if opt.From != nil {
 		data["from"] = opt.From.Hex()
@@ -125,6 +131,33 @@ func judgeReplacement(rep *Report, repl *nodeTx, m *Remembered, data map[string]
 		}
 	}
 	rep.add(CodeReplaced, SevWarn, data)
+}
+
+// testnetWords mark a test network's explorer host (sepolia.etherscan.io,
+// testnet.bscscan.com, amoy.polygonscan.com, sepolia-optimism.etherscan.io).
+var testnetWords = []string{"sepolia", "holesky", "hoodi", "goerli", "testnet", "amoy", "mumbai", "fuji", "chapel", "nile", "shasta"}
+
+// testnetHost is the host of an explorer link to a test network, or "".
+// unstuck searches main networks only, so such a hash is never found.
+func testnetHost(input string) string {
+	raw := strings.TrimSpace(input)
+	if !strings.Contains(raw, "://") {
+		raw = "https://" + raw
+	}
+	u, err := url.Parse(raw)
+	if err != nil || !strings.Contains(u.Hostname(), ".") {
+		return ""
+	}
+	host := strings.ToLower(u.Hostname())
+	labels := strings.Split(host, ".")
+	for _, l := range labels[:len(labels)-1] {
+		for _, w := range testnetWords {
+			if strings.Contains(l, w) {
+				return host
+			}
+		}
+	}
+	return ""
 }
 
 func resultFor(results []groupResult, chainID uint64) (groupResult, bool) {
