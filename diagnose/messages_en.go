@@ -78,6 +78,8 @@ func messagesEN() map[string]message {
 			"{notes}"},
 		"rpc_degraded/none": {"No node could be asked",
 			"Every endpoint failed ({failed}). This says nothing about your transaction: check your internet connection and try again."},
+		"rpc_degraded/refused": {"The endpoint refused the request",
+			"The endpoint was reached but answered HTTP {http_status} ({failed}): the URL is probably wrong. This says nothing about your transaction: check the URL."},
 		"not_found": {"Not found on any network searched",
 			"No node knows this hash. It may never have been broadcast, it may have been dropped, or the hash may be mistyped or from another network."},
 		"not_found/with_sender": {"Not found; nothing from the sender is waiting",

@@ -14,7 +14,7 @@ var placeholderRE = regexp.MustCompile(`\{[a-z0-9_]+\}`)
 var englishWord = regexp.MustCompile(`[A-Za-z]{3,}`)
 
 // zhKeepLatin are the Latin words the Chinese messages keep on purpose.
-var zhKeepLatin = []string{"unstuck", "nonce", "Gas", "Blob", "blob", "EIP", "transaction", "indexing", "progress", "is", "in"}
+var zhKeepLatin = []string{"unstuck", "HTTP", "URL", "nonce", "Gas", "Blob", "blob", "EIP", "transaction", "indexing", "progress", "is", "in"}
 
 // TestMessageCatalogues: every message exists in English and Chinese with
 // the same placeholders, and the Chinese ones carry no English words.

@@ -78,6 +78,8 @@ func messagesZH() map[string]message {
 			"{notes_zh}。"},
 		"rpc_degraded/none": {"所有节点都无法查询",
 			"每个节点都失败了（{failed}）。这不说明你的交易有问题：请检查网络连接后重试。"},
+		"rpc_degraded/refused": {"节点拒绝了请求",
+			"连上了节点，但它回答 HTTP {http_status}（{failed}）：地址很可能写错了。这不说明你的交易有问题：请检查 URL。"},
 		"not_found": {"在查询的所有网络上都没找到",
 			"没有节点知道这个哈希。它可能从未广播、已被丢弃，或者哈希抄错了、属于别的网络。"},
 		"not_found/with_sender": {"没找到；发送方没有等待中的交易",

@@ -2,6 +2,8 @@ package diagnose
 
 import (
 	"context"
+	"net/http"
+	"net/http/httptest"
 	"strings"
 	"testing"
 
@@ -39,6 +41,35 @@ func TestCheckTestnetLink(t *testing.T) {
 			if !strings.Contains(f.Detail, "main networks only") || !strings.Contains(zh[0].Detail, "只查询主网") {
 				t.Errorf("%s: %q / %q", tt.link, f.Detail, zh[0].Detail)
 			}
+		}
+	}
+}
+
+// TestNoAnswerRefused: an endpoint that answers HTTP 404 or 414 was reached
+// and turned the request away; the message says to check the URL, not the
+// internet connection. The 404 comes from a path the simulated node does not
+// serve; the 414 from a fault injector (a real node would need a URL
+// longer than the limit).
+func TestNoAnswerRefused(t *testing.T) {
+	n := startNode(t, 0)
+	long := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
+		http.Error(w, "URI Too Long", http.StatusRequestURITooLong)
+	}))
+	t.Cleanup(long.Close)
+	for _, tt := range []struct{ url, code string }{{n.URL + "/no/such/path", "404"}, {long.URL, "414"}} {
+		env := newEnv(t, tt.url)
+		rep, err := env.engine.Check(context.Background(), Query{Kind: KindTxHash, Hash: crypto.Keccak256Hash([]byte("x")), Raw: "x"}, CheckOptions{})
+		var na *NoAnswerError
+		if !asNoAnswer(err, &na) {
+			t.Fatalf("%s: err = %v, want no answer", tt.url, err)
+		}
+		en, zh := na.Message("en"), na.Message("zh")
+		if en != "the endpoint refused the request (HTTP "+tt.code+"): check the URL" || !strings.Contains(zh, "请检查 URL") {
+			t.Errorf("messages = %q / %q", en, zh)
+		}
+		f := mustFinding(t, rep, CodeRPCDegraded)
+		if f.Data["http_status"] != tt.code || strings.Contains(f.Detail, "internet") {
+			t.Errorf("rpc_degraded = %q %v", f.Detail, f.Data)
 		}
 	}
 }

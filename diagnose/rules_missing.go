@@ -17,7 +17,11 @@ func (e *Engine) judgeMissing(rep *Report, opt CheckOptions, results []groupResu
 	}
 	if !anySound(results) {
 		rep.Status = StatusUnknown
-		rep.add(CodeRPCDegraded, SevError, map[string]string{"variant": "none", "failed": failedChains(results)})
+		data := map[string]string{"variant": "none", "failed": failedChains(results)}
+		if code := allRefused(results); code != "" {
+			data["variant"], data["http_status"] = "refused", code
+		}
+		rep.add(CodeRPCDegraded, SevError, data)
 		return
 	}
 	rep.Status = StatusNotFound
@@ -229,6 +233,25 @@ func (e *Engine) noteDegraded(rep *Report, results []groupResult, f *Facts) {
 		data["variant"] = "failed"
 	}
 	rep.add(CodeRPCDegraded, SevInfo, data)
+}
+
+// allRefused is the HTTP status when every endpoint that failed turned the
+// request away (404, 414…), else "".
+func allRefused(results []groupResult) string {
+	code := ""
+	for _, r := range results {
+		for _, a := range r.failed {
+			if a.err.Fault == noderpc.FaultCancelled {
+				continue
+			}
+			c := refusedStatus(Searched{Fault: string(a.err.Fault), Error: a.err.Reason})
+			if c == "" {
+				return ""
+			}
+			code = c
+		}
+	}
+	return code
 }
 
 // onlyCancelled: the group was stopped because another chain answered.
