@@ -228,6 +228,7 @@ func runMatrix(t *testing.T, start func(t *testing.T) matrixNode) []scenarioRow 
 				}
 				rep := env.check(s.hash, opt)
 				rows = append(rows, scenarioRow{name: sc.name + "/" + mode, alive: sc.alive, rep: rep})
+				t.Logf("row %s · %s · %s %v", sc.name, mode, rep.Status, variantsOf(rep))
 				checkRow(t, mode, rep, sc.want(mode, n.poolView(), s))
 			}
 		})
@@ -264,6 +265,19 @@ func checkRow(t *testing.T, mode string, rep *Report, w rowWant) {
 			t.Errorf("%s: chain = %+v, want the chain learnt from eth_chainId", mode, rep.Chain)
 		}
 	}
+}
+
+// variantsOf lists the codes with their message variants, for the log.
+func variantsOf(rep *Report) []string {
+	var out []string
+	for _, f := range rep.Findings {
+		c := string(f.Code)
+		if v := f.Data["variant"]; v != "" && v != "suggested" {
+			c += "/" + v
+		}
+		out = append(out, c)
+	}
+	return out
 }
 
 func sameCodes(got, want []Code) bool {
