@@ -2,12 +2,15 @@ package diagnose
 
 import (
 	"context"
+	"encoding/json"
 	"net/http"
 	"net/http/httptest"
 	"strings"
 	"testing"
 
 	"github.com/ethereum/go-ethereum/crypto"
+
+	"github.com/unstuck-dev/unstuck/diagnose/faultproxy"
 )
 
 // TestCheckTestnetLink: a hash from a testnet explorer is never found on
@@ -71,5 +74,33 @@ func TestNoAnswerRefused(t *testing.T) {
 		if f.Data["http_status"] != tt.code || strings.Contains(f.Detail, "internet") {
 			t.Errorf("rpc_degraded = %q %v", f.Detail, f.Data)
 		}
+	}
+}
+
+// TestCheckReplacementInAnotherPool: pools differ between nodes. One
+// endpoint's pool lacks the speed-up (a fault injector answers its pending
+// nonce with the latest one); the other's has it. The verdict follows the
+// pool that has it: replaced, the speed-up pending — never "dropped" on the
+// other node's word.
+func TestCheckReplacementInAnotherPool(t *testing.T) {
+	n := startNode(t, 0)
+	p, err := faultproxy.New(n.URL, faultproxy.WithRewrite(func(c faultproxy.Call, a *faultproxy.Answer) {
+		if c.Method == "eth_getTransactionCount" && strings.Contains(string(c.Params), "pending") {
+			a.Result = json.RawMessage(`"0x0"`)
+		}
+	}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(p.Close)
+	g := gethNode{n}
+	env := newEnv(t, p.URL(), n.URL)
+	h := g.send(t, transfer(g, nil))
+	wantStatus(t, env.check(h, CheckOptions{}), StatusPending)
+	replacing(t, g, false)
+	rep := env.check(h, CheckOptions{})
+	wantStatus(t, rep, StatusReplaced)
+	if f := mustFinding(t, rep, CodeReplaced); f.Data["replacement_state"] != "pending" || f.Data["pending_nonce"] != "1" {
+		t.Errorf("replaced = %v", f.Data)
 	}
 }

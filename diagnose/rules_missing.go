@@ -26,11 +26,11 @@ func (e *Engine) judgeMissing(rep *Report, opt CheckOptions, results []groupResu
 	}
 	rep.Status = StatusNotFound
 	if remembered != nil {
-		if r, ok := resultFor(results, remembered.ChainID); ok && len(r.absent) > 0 {
-			rep.Chain = chainRef(r.absent[0].facts.Chain, remembered.Hash)
+		if absent := absentOn(results, remembered.ChainID); len(absent) > 0 {
+			rep.Chain = chainRef(absent[0].facts.Chain, remembered.Hash)
 			rep.Tx = &TxInfo{Hash: remembered.Hash.Hex(), From: remembered.From.Hex(), To: remembered.To,
 				Nonce: remembered.Nonce, ValueWei: remembered.ValueWei}
-			if e.judgeRemembered(rep, r, remembered) {
+			if e.judgeRemembered(rep, absent, remembered) {
 				return
 			}
 		}
@@ -76,41 +76,54 @@ func (e *Engine) judgeMissing(rep *Report, opt CheckOptions, results []groupResu
 // seen pending before. It reports whether it could decide. "Dropped" needs
 // both nonces: while the pending nonce is past the transaction's, a
 // same-nonce replacement waits in the pool and may still confirm.
-func (e *Engine) judgeRemembered(rep *Report, r groupResult, m *Remembered) bool {
-	var a *answer
-	for _, x := range r.absent {
-		if x.facts.LatestNonce != nil {
-			a = x
-			break
+func (e *Engine) judgeRemembered(rep *Report, absent []*answer, m *Remembered) bool {
+	// Every endpoint that said "absent" counts: one whose pool holds the
+	// replacement is enough to rule out "dropped".
+	var f *Facts
+	var latest, pending uint64
+	pendingKnown := true
+	var pool *nodePool
+	var repl *nodeTx
+	for _, x := range absent {
+		xf := x.facts
+		if xf.LatestNonce == nil {
+			continue
+		}
+		if f == nil {
+			f = xf
+		}
+		latest = max(latest, *xf.LatestNonce)
+		if xf.PendingNonce == nil {
+			pendingKnown = false
+		} else {
+			pending = max(pending, *xf.PendingNonce)
+		}
+		if xf.Pool != nil {
+			pool = xf.Pool
+		}
+		if xf.Replacement != nil {
+			repl = xf.Replacement
 		}
 	}
-	if a == nil {
+	if f == nil {
 		return false
 	}
-	f := a.facts
 	rep.Chain = chainRef(f.Chain, m.Hash)
-	latest := *f.LatestNonce
 	data := map[string]string{"nonce": u64(m.Nonce), "latest_nonce": u64(latest), "chain": f.Chain.Name, "from": m.From.Hex()}
-	if f.PendingNonce != nil {
-		data["pending_nonce"] = u64(*f.PendingNonce)
+	if pendingKnown {
+		data["pending_nonce"] = u64(pending)
 	}
 	switch {
 	case latest > m.Nonce:
 		rep.Status = StatusReplaced
-		var repl *nodeTx
-		for _, x := range r.absent {
-			if x.facts.Replacement != nil {
-				repl = x.facts.Replacement
-			}
-		}
 		judgeReplacement(rep, repl, m, data, "known")
 		return true
-	case f.PendingNonce != nil && *f.PendingNonce > m.Nonce:
+	case pending > m.Nonce:
 		rep.Status = StatusReplaced
 		data["replacement_state"] = "pending"
-		judgeReplacement(rep, f.Pool.tx(m.Nonce), m, data, "pending_known")
+		judgeReplacement(rep, pool.tx(m.Nonce), m, data, "pending_known")
 		return true
-	case f.PendingNonce == nil:
+	case !pendingKnown:
 		return false // cannot rule out a waiting replacement
 	case f.Chain.PrivateMempool:
 		rep.add(CodePrivateMempool, SevWarn, data)
@@ -164,15 +177,18 @@ func testnetHost(input string) string {
 	return ""
 }
 
-func resultFor(results []groupResult, chainID uint64) (groupResult, bool) {
+// absentOn lists every "absent" answer from the chain, across groups (two
+// custom endpoints of one chain are two groups).
+func absentOn(results []groupResult, chainID uint64) []*answer {
+	var out []*answer
 	for _, r := range results {
 		for _, a := range r.absent {
 			if a.facts.Chain.ID == chainID {
-				return r, true
+				out = append(out, a)
 			}
 		}
 	}
-	return groupResult{}, false
+	return out
 }
 
 func indexing(results []groupResult) bool {
