@@ -7,6 +7,7 @@ import (
 	"net/http/httptest"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/ethereum/go-ethereum/crypto"
 
@@ -93,8 +94,15 @@ func TestCheckReplacementInAnotherPool(t *testing.T) {
 		t.Fatal(err)
 	}
 	t.Cleanup(p.Close)
+	// The node with the speed-up answers last, so its answer is not simply
+	// the first one read.
+	slow, err := faultproxy.New(n.URL, faultproxy.WithDelay(50*time.Millisecond))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(slow.Close)
 	g := gethNode{n}
-	env := newEnv(t, p.URL(), n.URL)
+	env := newEnv(t, p.URL(), slow.URL())
 	h := g.send(t, transfer(g, nil))
 	wantStatus(t, env.check(h, CheckOptions{}), StatusPending)
 	replacing(t, g, false)
