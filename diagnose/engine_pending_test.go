@@ -163,7 +163,14 @@ func TestCheckPrivateMempool(t *testing.T) {
 	hash, _, _ := sendUnderpriced(t, n, 1, nil, ether(1))
 	rep := env.check(hash, CheckOptions{})
 	wantStatus(t, rep, StatusPending)
-	mustFinding(t, rep, CodePrivateMempool)
+	f := mustFinding(t, rep, CodePrivateMempool)
+	for _, lang := range []string{"en", "zh"} {
+		fs := []Finding{*f}
+		LocalizeFindings(fs, lang)
+		if s := resendAdvice(fs[0].Title + ". " + fs[0].Detail); s != "" {
+			t.Errorf("%s: a pending transaction's words advise resending: %q", lang, s)
+		}
+	}
 	if rep.Chain.Name != "Test rollup" {
 		t.Errorf("chain = %+v", rep.Chain)
 	}

@@ -88,6 +88,8 @@ func messagesEN() map[string]message {
 			"No node knows this hash. On {chain}, {from} has next nonce {latest_nonce} ({pending_nonce} counting pending ones). One of the waiting ones may be a speed-up or cancel of this transaction: do not send the payment again until they are mined."},
 		"not_found/testnet": {"Not found: this link is from a test network",
 			"{explorer} shows a test network (testnet). unstuck searches main networks only, so a testnet transaction is never found here; test coins have no value. Open the link itself to see the transaction."},
+		"private_mempool/pending": {"{chain} has no public waiting room",
+			"On {chain} transactions go straight to the sequencer and are usually in a block within seconds; this one is still waiting at the node. It may still confirm: do not send a new payment. If it is still pending after a few minutes, speed it up or cancel it (same nonce)."},
 		"private_mempool": {"{chain} has no public waiting room",
 			"On {chain} transactions go straight to the sequencer; a transaction pending for minutes was probably never accepted. Do not wait for it: check your wallet's activity and send again."},
 	}

@@ -88,6 +88,8 @@ func messagesZH() map[string]message {
 			"没有节点知道这个哈希。在 {chain} 上，{from} 的下一个 nonce 是 {latest_nonce}（含等待中的为 {pending_nonce}）。等待中的某一笔可能就是这笔交易的加速或取消：在它们打包之前，不要再发一次这笔付款。"},
 		"not_found/testnet": {"没找到：这个链接属于测试网",
 			"{explorer} 显示的是测试网。unstuck 只查询主网，所以这里永远查不到测试网交易；测试币没有价值。直接打开这个链接就能看到这笔交易。"},
+		"private_mempool/pending": {"{chain} 没有公开的交易池",
+			"在 {chain} 上交易直接交给排序器，通常几秒内就会打包；这笔还在节点上等待。它仍可能成交：不要发一笔新的付款。如果几分钟后还在等待，就加速或取消它（同一个 nonce）。"},
 		"private_mempool": {"{chain} 没有公开的交易池",
 			"在 {chain} 上交易直接交给排序器；等了几分钟还在等待的交易很可能从未被接受。不要再等：查看钱包的活动记录并重新发送。"},
 	}

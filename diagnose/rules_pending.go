@@ -85,9 +85,11 @@ func (e *Engine) judgePending(rep *Report, f *Facts) {
 		}
 	}
 	if f.Chain.PrivateMempool {
-		rep.add(CodePrivateMempool, SevInfo, map[string]string{"chain": f.Chain.Name})
+		// The node still holds it, so it may yet confirm: the words say to
+		// replace it with the same nonce, never to send a new payment.
+		rep.add(CodePrivateMempool, SevInfo, map[string]string{"chain": f.Chain.Name, "variant": "pending"})
 	}
-	if len(rep.Findings) == 0 || onlyInfo(rep, CodeWrongChain) {
+	if len(rep.Findings) == 0 || onlyCodes(rep, CodeWrongChain) {
 		d := clone(data)
 		delete(d, "variant")
 		d["minutes"] = u64(waitMinutes)
@@ -102,9 +104,9 @@ func (e *Engine) judgePending(rep *Report, f *Facts) {
 	}
 }
 
-// onlyInfo: every finding so far is one of these codes (which say nothing
+// onlyCodes: every finding so far is one of these codes (which say nothing
 // about why it waits).
-func onlyInfo(rep *Report, codes ...Code) bool {
+func onlyCodes(rep *Report, codes ...Code) bool {
 	for _, f := range rep.Findings {
 		if !slices.Contains(codes, f.Code) {
 			return false
