@@ -46,26 +46,27 @@ func (e *Engine) judgeMissing(rep *Report, opt CheckOptions, results []groupResu
 	}
 	if opt.From != nil {
 		data["from"] = opt.From.Hex()
+		// The chain where the sender has transactions waiting matters most:
+		// one of them may be this transaction's speed-up or cancel.
+		var best *Facts
+		var bestWaiting uint64
 		for _, r := range results {
 			for _, a := range r.absent {
-				if opt.Chain != 0 && a.facts.Chain.ID != opt.Chain {
+				f := a.facts
+				if (opt.Chain != 0 && f.Chain.ID != opt.Chain) || f.LatestNonce == nil || f.PendingNonce == nil {
 					continue
 				}
-				if a.facts.LatestNonce != nil && a.facts.PendingNonce != nil {
-					data["latest_nonce"], data["pending_nonce"] = u64(*a.facts.LatestNonce), u64(*a.facts.PendingNonce)
-					waiting := *a.facts.PendingNonce - min(*a.facts.PendingNonce, *a.facts.LatestNonce)
-					data["waiting"] = u64(waiting)
-					data["chain"] = a.facts.Chain.Name
-					data["variant"] = "with_sender"
-					if waiting > 0 {
-						// One of them may be this transaction's speed-up or cancel.
-						data["variant"] = "sender_waiting"
-					}
-					break
+				waiting := *f.PendingNonce - min(*f.PendingNonce, *f.LatestNonce)
+				if best == nil || waiting > bestWaiting {
+					best, bestWaiting = f, waiting
 				}
 			}
-			if data["variant"] != "" {
-				break
+		}
+		if best != nil {
+			data["latest_nonce"], data["pending_nonce"] = u64(*best.LatestNonce), u64(*best.PendingNonce)
+			data["waiting"], data["chain"], data["variant"] = u64(bestWaiting), best.Chain.Name, "with_sender"
+			if bestWaiting > 0 {
+				data["variant"] = "sender_waiting"
 			}
 		}
 	}
