@@ -237,7 +237,7 @@ func readPool(c *noderpc.Call) *nodePool {
 	return &p
 }
 
-// poolTx is the sender's pooled transaction with this nonce, if shown.
+// tx is the sender's pooled transaction with this nonce, if the pool shows one.
 func (p *nodePool) tx(nonce uint64) *nodeTx {
 	if p == nil {
 		return nil
