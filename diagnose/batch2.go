@@ -2,14 +2,15 @@ package diagnose
 
 import (
 	"encoding/json"
-	"errors"
 	"math/big"
+	"strconv"
 	"strings"
 
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/common/hexutil"
 
 	"github.com/unstuck-dev/unstuck/diagnose/noderpc"
+	"github.com/unstuck-dev/unstuck/diagnose/revert"
 )
 
 // Selectors of the token metadata calls and the Transfer event topic
@@ -72,8 +73,14 @@ func planMined(f *Facts, add adder) {
 	if f.Tx != nil && f.Receipt.Status != nil && *f.Receipt.Status == 0 && f.Tx.To != nil {
 		block := f.Receipt.BlockNumber.ToInt().Uint64()
 		if block > 0 {
+			// At the start of its block and at its end, in the same round
+			// trip: a replay that succeeds at the start but reverts at the
+			// end means an earlier transaction in the block changed the state.
 			add(noderpc.NewCall("eth_call", replayArgs(f.Tx), blockTag(block-1)), func(c *noderpc.Call) {
 				f.Replay = readReplay(c)
+			})
+			add(noderpc.NewCall("eth_call", replayArgs(f.Tx), blockTag(block)), func(c *noderpc.Call) {
+				f.ReplayInBlock = readReplay(c)
 			})
 		}
 	}
@@ -90,6 +97,9 @@ func planMined(f *Facts, add adder) {
 					m.Symbol = decodeSymbol(b)
 				}
 			}
+			if m.Symbol == "" {
+				noteTokenLookup(f)
+			}
 			f.Tokens[token] = m
 		})
 		add(noderpc.NewCall("eth_call", callArgs{To: token, Data: hexutil.MustDecode(selDecimals)}, "latest"), func(c *noderpc.Call) {
@@ -102,6 +112,9 @@ func planMined(f *Facts, add adder) {
 						m.Decimals, m.HasDecimals = &d, true
 					}
 				}
+			}
+			if !m.HasDecimals {
+				noteTokenLookup(f)
 			}
 			f.Tokens[token] = m
 		})
@@ -126,11 +139,31 @@ func planPending(f *Facts, add adder) {
 	f.CodeKnown = true
 }
 
-// planMissing looks for what replaced a remembered transaction, in the
-// few blocks mined since it was seen.
+// noteTokenLookup says once that a token's metadata could not be read.
+func noteTokenLookup(f *Facts) {
+	for _, n := range f.Degraded {
+		if n.Kind == NoteTokenLookup {
+			return
+		}
+	}
+	f.Degraded = append(f.Degraded, Note{Kind: NoteTokenLookup})
+}
+
+// planMissing looks for what took a remembered transaction's nonce: in the
+// pool when the sender's pending nonce is past it (a replacement waits),
+// else in the few blocks mined since it was seen.
 func planMissing(f *Facts, add adder) {
 	r := f.Remembered
-	if r == nil || f.LatestNonce == nil || *f.LatestNonce <= r.Nonce || f.Head <= r.SeenBlock {
+	if r == nil || f.LatestNonce == nil {
+		return
+	}
+	if *f.LatestNonce <= r.Nonce {
+		if f.PendingNonce != nil && *f.PendingNonce > r.Nonce {
+			add(noderpc.NewCall("txpool_contentFrom", r.From), func(c *noderpc.Call) { f.Pool = readPool(c) })
+		}
+		return
+	}
+	if f.Head <= r.SeenBlock {
 		return
 	}
 	from := r.SeenBlock + 1
@@ -192,19 +225,50 @@ func replayArgs(tx *nodeTx) callArgs {
 	return callArgs{From: &from, To: *tx.To, Gas: &gas, Value: tx.Value, Data: tx.Input}
 }
 
+// readPool reads txpool_contentFrom; nil when the node does not answer it.
+func readPool(c *noderpc.Call) *nodePool {
+	if c.Err != nil || isNull(c.Result) {
+		return nil
+	}
+	var p nodePool
+	if json.Unmarshal(c.Result, &p) != nil {
+		return nil
+	}
+	return &p
+}
+
+// tx is the sender's pooled transaction with this nonce, if the pool shows one.
+func (p *nodePool) tx(nonce uint64) *nodeTx {
+	if p == nil {
+		return nil
+	}
+	key := strconv.FormatUint(nonce, 10)
+	for _, m := range []map[string]nodeTx{p.Pending, p.Queued} {
+		if tx, ok := m[key]; ok && uint64(tx.Nonce) == nonce {
+			return &tx
+		}
+	}
+	return nil
+}
+
+// readReplay reads an eth_call replay's answer. Revert data comes from the
+// error's data field in any shape nodes use, else from the message
+// (Nethermind "Reverted 0x…", anvil's custom error line); a reason spelled
+// out only in the message (Hardhat "reverted with reason string '…'") is
+// kept too.
 func readReplay(c *noderpc.Call) *replayResult {
 	if c.Err == nil {
 		return &replayResult{Succeeded: true}
 	}
 	r := &replayResult{Message: c.Err.Error()}
-	var dataErr interface{ ErrorData() any }
-	if errors.As(c.Err, &dataErr) {
-		if s, ok := dataErr.ErrorData().(string); ok {
-			if b, err := hexutil.Decode(strings.TrimSpace(s)); err == nil {
-				r.Data = b
-			}
-		}
+	if b, ok := revert.FromError(c.Err); ok && len(b) > 0 {
+		r.Data = b
 	}
+	reason, data := revert.FromMessage(r.Message)
+	if len(r.Data) == 0 && len(data) > 0 {
+		r.Data = data
+	}
+	r.Reason = reason
 	low := strings.ToLower(r.Message)
 	f := callFault(c.Err, "eth_call")
 	switch {
@@ -212,7 +276,7 @@ func readReplay(c *noderpc.Call) *replayResult {
 		r.StateMissing = true
 	case strings.Contains(low, "out of gas") || strings.Contains(low, "outofgas"):
 		r.OutOfGas = true
-	case strings.Contains(low, "revert") || len(r.Data) > 0:
+	case strings.Contains(low, "revert") || len(r.Data) > 0 || r.Reason != "":
 		r.Reverted = true
 	default:
 		r.Failed = f.Reason

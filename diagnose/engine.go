@@ -83,14 +83,25 @@ func (e *NoAnswerError) Error() string { return e.Message("en") }
 func (e *NoAnswerError) Message(lang string) string {
 	seen := map[string]bool{}
 	var kinds []string
+	refusedOnly := true
 	for _, s := range e.Searched {
 		words := noderpc.Fault(s.Fault).Words()
 		if lang == "zh" {
 			words = noderpc.Fault(s.Fault).WordsZH()
 		}
-		if s.Fault != "" && s.Fault != string(noderpc.FaultCancelled) && !seen[words] {
-			seen[words] = true
-			kinds = append(kinds, words)
+		if code := refusedStatus(s); code != "" {
+			// It connected and was turned away: the address is wrong, not the network.
+			words = "the endpoint refused the request (HTTP " + code + "): check the URL"
+			if lang == "zh" {
+				words = "节点拒绝了请求（HTTP " + code + "）：请检查 URL"
+			}
+		}
+		if s.Fault != "" && s.Fault != string(noderpc.FaultCancelled) {
+			refusedOnly = refusedOnly && refusedStatus(s) != ""
+			if !seen[words] {
+				seen[words] = true
+				kinds = append(kinds, words)
+			}
 		}
 	}
 	msg := "no node could be asked right now: check your internet connection, or try again in a minute"
@@ -98,10 +109,27 @@ func (e *NoAnswerError) Message(lang string) string {
 	if lang == "zh" {
 		msg, sep = "现在没有任何节点能回答：请检查网络连接，或一分钟后再试", "、"
 	}
+	if refusedOnly && len(kinds) > 0 {
+		return strings.Join(kinds, sep)
+	}
 	if len(kinds) > 0 {
 		msg += " (" + strings.Join(kinds, sep) + ")"
 	}
 	return msg
+}
+
+// refusedStatus is the HTTP status of a row whose endpoint answered the
+// request with a client error (404 no such path, 414 URI too long…), or "".
+func refusedStatus(s Searched) string {
+	if noderpc.Fault(s.Fault) != noderpc.FaultHTTP {
+		return ""
+	}
+	_, after, ok := strings.Cut(s.Error, "(HTTP ")
+	code, _, closed := strings.Cut(after, ")")
+	if !ok || !closed || len(code) != 3 || code[0] != '4' {
+		return ""
+	}
+	return code
 }
 
 // NewEngine builds an engine. It does no I/O.
@@ -295,12 +323,13 @@ func (e *Engine) retryReplay(ctx context.Context, f *Facts, others []*noderpc.Cl
 		if c == nil || c.Requests() >= 2 {
 			continue
 		}
-		call := noderpc.NewCall("eth_call", replayArgs(f.Tx), blockTag(block-1))
-		if err := c.Batch(ctx, []*noderpc.Call{call}); err != nil {
+		parent := noderpc.NewCall("eth_call", replayArgs(f.Tx), blockTag(block-1))
+		own := noderpc.NewCall("eth_call", replayArgs(f.Tx), blockTag(block))
+		if err := c.Batch(ctx, []*noderpc.Call{parent, own}); err != nil {
 			continue
 		}
-		if r := readReplay(call); !r.StateMissing {
-			f.Replay = r
+		if r := readReplay(parent); !r.StateMissing {
+			f.Replay, f.ReplayInBlock = r, readReplay(own)
 			return
 		}
 	}

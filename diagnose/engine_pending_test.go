@@ -3,6 +3,7 @@ package diagnose
 import (
 	"context"
 	"math/big"
+	"strings"
 	"testing"
 
 	"github.com/ethereum/go-ethereum/common"
@@ -83,6 +84,24 @@ func TestCheckPendingLowTip(t *testing.T) {
 	if f.Data["tip_p50"] != "3 gwei" || f.Data["tip"] != "0.1 gwei" {
 		t.Errorf("low_tip data = %v", f.Data)
 	}
+	// The suggestion is a tip recent blocks paid, not the bare +10% minimum
+	// (0.11 gwei), and a max fee built from it.
+	if rep.Fees.SuggestedTipWei != "3000000000" || f.Data["suggested_tip"] != "3 gwei" || f.Data["min_tip"] != "0.11 gwei" {
+		t.Errorf("suggested tip = %s (data %v)", rep.Fees.SuggestedTipWei, f.Data)
+	}
+	next, _ := new(big.Int).SetString(rep.Fees.NextBaseFeeWei, 10)
+	wantMax := maxBig(big.NewInt(55*simnode.Gwei), new(big.Int).Add(new(big.Int).Mul(next, big.NewInt(2)), big.NewInt(3*simnode.Gwei)))
+	if rep.Fees.SuggestedMaxFeeWei != wantMax.String() {
+		t.Errorf("suggested max fee = %s, want %s", rep.Fees.SuggestedMaxFeeWei, wantMax)
+	}
+	for _, out := range []string{Text(rep, "en"), Markdown(rep, "en")} {
+		if !strings.Contains(out, "suggested tip") || !strings.Contains(out, "3 gwei") {
+			t.Errorf("the suggested tip is not shown:\n%s", out)
+		}
+	}
+	if !strings.Contains(Text(rep, "zh"), "建议小费") {
+		t.Errorf("zh text lacks the suggested tip")
+	}
 }
 
 func TestCheckReplacedAndCancelled(t *testing.T) {
@@ -144,7 +163,14 @@ func TestCheckPrivateMempool(t *testing.T) {
 	hash, _, _ := sendUnderpriced(t, n, 1, nil, ether(1))
 	rep := env.check(hash, CheckOptions{})
 	wantStatus(t, rep, StatusPending)
-	mustFinding(t, rep, CodePrivateMempool)
+	f := mustFinding(t, rep, CodePrivateMempool)
+	for _, lang := range []string{"en", "zh"} {
+		fs := []Finding{*f}
+		LocalizeFindings(fs, lang)
+		if s := resendAdvice(fs[0].Title + ". " + fs[0].Detail); s != "" {
+			t.Errorf("%s: a pending transaction's words advise resending: %q", lang, s)
+		}
+	}
 	if rep.Chain.Name != "Test rollup" {
 		t.Errorf("chain = %+v", rep.Chain)
 	}

@@ -33,7 +33,13 @@ type Facts struct {
 	Recipient     *common.Address
 	RecipientCode []byte
 
-	Replay      *replayResult
+	// Replay is the failed transaction replayed at the start of its block
+	// (the parent block's state); ReplayInBlock at the end of its block.
+	Replay        *replayResult
+	ReplayInBlock *replayResult
+	// Pool is what txpool_contentFrom showed of the sender (nil when the
+	// node does not answer it or it was not asked).
+	Pool        *nodePool
 	Tokens      map[common.Address]tokenMeta
 	Sender      *common.Address
 	Remembered  *Remembered
@@ -65,6 +71,8 @@ const (
 	// NoteScanFailed: the blocks since a remembered pending tx could not
 	// be read.
 	NoteScanFailed
+	// NoteTokenLookup: a token's symbol or decimals could not be read.
+	NoteTokenLookup
 )
 
 // Words says the note in lang ("en" or "zh").
@@ -81,6 +89,11 @@ func (n Note) Words(lang string) string {
 			return "后续查询失败（" + n.Fault.WordsZH() + "）"
 		}
 		return "follow-up questions failed: " + n.Reason
+	case NoteTokenLookup:
+		if zh {
+			return "代币的名称或小数位读取失败，金额按最小单位显示"
+		}
+		return "a token's symbol or decimals could not be read, so its amount is in raw units"
 	}
 	if zh {
 		return "无法读取它被看到之后的区块"
@@ -90,8 +103,11 @@ func (n Note) Words(lang string) string {
 
 // replayResult is what eth_call said when the failed tx was replayed.
 type replayResult struct {
-	Reverted     bool
-	Data         []byte
+	Reverted bool
+	Data     []byte
+	// Reason is the revert reason the node spelled out in its message
+	// (when it sent no data), sanitized.
+	Reason       string
 	Message      string
 	OutOfGas     bool
 	StateMissing bool

@@ -25,6 +25,8 @@ type nodeTx struct {
 	GasPrice             *hexutil.Big    `json:"gasPrice"`
 	MaxFeePerGas         *hexutil.Big    `json:"maxFeePerGas"`
 	MaxPriorityFeePerGas *hexutil.Big    `json:"maxPriorityFeePerGas"`
+	MaxFeePerBlobGas     *hexutil.Big    `json:"maxFeePerBlobGas"`
+	BlobHashes           []common.Hash   `json:"blobVersionedHashes"`
 	Input                hexutil.Bytes   `json:"input"`
 	BlockNumber          *hexutil.Big    `json:"blockNumber"`
 	BlockHash            *common.Hash    `json:"blockHash"`
@@ -44,13 +46,24 @@ type nodeReceipt struct {
 	EffectiveGasPrice *hexutil.Big    `json:"effectiveGasPrice"`
 	L1Fee             *hexutil.Big    `json:"l1Fee"`
 	ContractAddress   *common.Address `json:"contractAddress"`
+	BlobGasUsed       *hexutil.Big    `json:"blobGasUsed"`
+	BlobGasPrice      *hexutil.Big    `json:"blobGasPrice"`
 	Logs              []nodeLog       `json:"logs"`
 }
 
 type nodeFeeHistory struct {
 	OldestBlock   *hexutil.Big     `json:"oldestBlock"`
 	BaseFeePerGas []*hexutil.Big   `json:"baseFeePerGas"`
+	BlobBaseFee   []*hexutil.Big   `json:"baseFeePerBlobGas"`
 	Reward        [][]*hexutil.Big `json:"reward"`
+}
+
+// nodePool is txpool_contentFrom: one sender's pooled transactions by
+// nonce (decimal string keys), executable ones under "pending", gapped
+// ones under "queued".
+type nodePool struct {
+	Pending map[string]nodeTx `json:"pending"`
+	Queued  map[string]nodeTx `json:"queued"`
 }
 
 type nodeBlock struct {

@@ -101,6 +101,7 @@ func KeyNumbers(rep *Report, lang string) [][2]string {
 		if tx.MaxFeePerGasWei == "" {
 			add("gas price", "Gas 价格", weiGwei(tx.GasPriceWei))
 		}
+		add("blob fee cap", "Blob 费用上限", weiGwei(tx.MaxFeePerBlobGasWei))
 	}
 	if r := rep.Receipt; r != nil {
 		add("block", "区块", fmt.Sprint(r.Block))
@@ -108,12 +109,19 @@ func KeyNumbers(rep *Report, lang string) [][2]string {
 		if v, ok := new(big.Int).SetString(r.FeeWei, 10); ok {
 			add("fee paid", "矿工费", formatUnits(v, 18)+" "+sym)
 		}
+		if v, ok := new(big.Int).SetString(r.BlobFeeWei, 10); ok {
+			add("blob fee", "Blob 费用", formatUnits(v, 18)+" "+sym)
+		}
+		add("contract created", "创建的合约", r.ContractAddress)
 	}
 	if f := rep.Fees; f != nil {
 		add("next base fee", "下一区块基础费", weiGwei(f.NextBaseFeeWei))
 		add("speed up: max fee ≥", "加速：最高费用 ≥", weiGwei(f.ReplacementMinMaxFeeWei))
 		add("speed up: tip ≥", "加速：小费 ≥", weiGwei(f.ReplacementMinTipWei))
+		add("speed up: blob fee cap ≥", "加速：Blob 费用上限 ≥", weiGwei(f.ReplacementMinBlobFeeCapWei))
 		add("suggested max fee", "建议最高费用", weiGwei(f.SuggestedMaxFeeWei))
+		add("suggested tip", "建议小费", weiGwei(f.SuggestedTipWei))
+		add("blob base fee", "Blob 基础费", weiGwei(f.BlobBaseFeeWei))
 	}
 	if rv := rep.Revert; rv != nil {
 		reason := rv.Reason
@@ -124,8 +132,11 @@ func KeyNumbers(rep *Report, lang string) [][2]string {
 	}
 	for _, t := range rep.Transfers {
 		amount := t.Amount
-		if t.Standard == "erc721" {
+		switch {
+		case t.Standard == "erc721":
 			amount = "#" + t.TokenID
+		case t.Decimals == nil:
+			amount = t.RawValue + label(lang, " raw units (decimals unknown)", " 个最小单位（小数位未知）")
 		}
 		add("transfer", "代币转账", strings.TrimSpace(fmt.Sprintf("%s %s → %s", amount, sanitize(t.Symbol), t.To)))
 	}

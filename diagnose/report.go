@@ -59,6 +59,13 @@ const (
 	CodeRPCDegraded         Code = "rpc_degraded"
 	CodeNotFound            Code = "not_found"
 	CodePrivateMempool      Code = "private_mempool"
+	// CodeWaiting: pending with a fee that is enough; it should be mined soon.
+	CodeWaiting Code = "waiting"
+	// CodeQueuedBehind: lower nonces of the same sender are pending ahead of it.
+	CodeQueuedBehind Code = "queued_behind"
+	// CodeStateChangedInBlock: it would have succeeded at the start of its
+	// block; an earlier transaction in the same block changed the state.
+	CodeStateChangedInBlock Code = "state_changed_in_block"
 )
 
 // codeGuide pairs a finding code with the guide node that explains what to
@@ -83,6 +90,8 @@ func sharedCodes() []codeGuide {
 		{CodeIndexing, "node-indexing"}, {CodeStateUnavailable, "reason-unavailable"},
 		{CodeDelegatedAccount, "delegation-7702"}, {CodeRPCDegraded, "endpoint-trouble"},
 		{CodeNotFound, "not-found"}, {CodePrivateMempool, "l2-pending"},
+		{CodeWaiting, "pending-waiting"}, {CodeQueuedBehind, "queued-behind"},
+		{CodeStateChangedInBlock, "state-changed-in-block"},
 	}
 }
 
@@ -151,7 +160,10 @@ type TxInfo struct {
 	GasPriceWei       string `json:"gas_price_wei,omitempty"`
 	MaxFeePerGasWei   string `json:"max_fee_per_gas_wei,omitempty"`
 	MaxPriorityFeeWei string `json:"max_priority_fee_per_gas_wei,omitempty"`
-	Method            string `json:"method,omitempty"`
+	// MaxFeePerBlobGasWei is a blob (type 3) transaction's blob fee cap.
+	MaxFeePerBlobGasWei string `json:"max_fee_per_blob_gas_wei,omitempty"`
+	Blobs               int    `json:"blobs,omitempty"`
+	Method              string `json:"method,omitempty"`
 }
 
 // Receipt is the mined part of a transaction.
@@ -161,6 +173,13 @@ type Receipt struct {
 	EffectiveGasPriceWei string `json:"effective_gas_price_wei,omitempty"`
 	FeeWei               string `json:"fee_wei,omitempty"`
 	L1FeeWei             string `json:"l1_fee_wei,omitempty"`
+	// ContractAddress is the contract a creation made.
+	ContractAddress string `json:"contract_address,omitempty"`
+	// BlobGasUsed and BlobGasPriceWei are a blob transaction's blob gas;
+	// BlobFeeWei is their product (part of FeeWei).
+	BlobGasUsed     uint64 `json:"blob_gas_used,omitempty"`
+	BlobGasPriceWei string `json:"blob_gas_price_wei,omitempty"`
+	BlobFeeWei      string `json:"blob_fee_wei,omitempty"`
 }
 
 // Revert is a decoded revert reason.
@@ -171,7 +190,17 @@ type Revert struct {
 	Args     []string `json:"args,omitempty"`
 	Meaning  string   `json:"meaning,omitempty"`
 	Raw      string   `json:"raw,omitempty"`
+	// Source says which replay the reason comes from: "parent_block" (the
+	// state at the start of its block) or "in_block" (at the end of its
+	// block, after the transactions before it).
+	Source string `json:"source,omitempty"`
 }
+
+// Revert sources.
+const (
+	RevertSourceParent  = "parent_block"
+	RevertSourceInBlock = "in_block"
+)
 
 // Transfer is a decoded ERC-20 or ERC-721 Transfer event.
 type Transfer struct {
@@ -194,6 +223,13 @@ type Fees struct {
 	ReplacementMinMaxFeeWei string `json:"replacement_min_max_fee_wei,omitempty"`
 	ReplacementMinTipWei    string `json:"replacement_min_tip_wei,omitempty"`
 	SuggestedMaxFeeWei      string `json:"suggested_max_fee_wei,omitempty"`
+	// SuggestedTipWei is a tip that will be picked up: max(replacement
+	// minimum, recent median tip).
+	SuggestedTipWei string `json:"suggested_tip_wei,omitempty"`
+	// Blob transactions: the next block's blob base fee, and the blob fee
+	// cap a replacement needs.
+	BlobBaseFeeWei              string `json:"blob_base_fee_wei,omitempty"`
+	ReplacementMinBlobFeeCapWei string `json:"replacement_min_blob_fee_cap_wei,omitempty"`
 }
 
 // Finding is one fact the user should act on, linked to the guide node

@@ -70,6 +70,10 @@ func txInfo(tx *nodeTx) *TxInfo {
 	if tx.GasPrice != nil {
 		info.GasPriceWei = tx.GasPrice.ToInt().String()
 	}
+	if tx.MaxFeePerBlobGas != nil {
+		info.MaxFeePerBlobGasWei = tx.MaxFeePerBlobGas.ToInt().String()
+		info.Blobs = len(tx.BlobHashes)
+	}
 	return info
 }
 

@@ -3,6 +3,10 @@ package diagnose
 import (
 	"math/big"
 	"strings"
+
+	"github.com/ethereum/go-ethereum/accounts/abi"
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/common/hexutil"
 )
 
 // defaultConfirmationTarget is what many exchanges wait for before they
@@ -25,6 +29,15 @@ func (e *Engine) judgeMined(rep *Report, f *Facts) {
 		rec.L1FeeWei = r.L1Fee.ToInt().String()
 		fee.Add(fee, r.L1Fee.ToInt())
 	}
+	if r.BlobGasUsed != nil && r.BlobGasPrice != nil && r.BlobGasUsed.ToInt().Sign() > 0 {
+		blobFee := new(big.Int).Mul(r.BlobGasUsed.ToInt(), r.BlobGasPrice.ToInt())
+		rec.BlobGasUsed = r.BlobGasUsed.ToInt().Uint64()
+		rec.BlobGasPriceWei, rec.BlobFeeWei = r.BlobGasPrice.ToInt().String(), blobFee.String()
+		fee.Add(fee, blobFee)
+	}
+	if r.ContractAddress != nil && *r.ContractAddress != (common.Address{}) {
+		rec.ContractAddress = r.ContractAddress.Hex()
+	}
 	rec.FeeWei = fee.String()
 	rep.Receipt = rec
 	rep.Transfers = transfersOf(r.Logs, f.Tokens)
@@ -38,7 +51,9 @@ func (e *Engine) judgeMined(rep *Report, f *Facts) {
 		rep.Status = StatusSuccess
 		e.judgeSuccess(rep, f)
 	}
-	if rep.Confirmations < defaultConfirmationTarget {
+	// The exchange-credit note is about funds that arrived: a failed
+	// transaction moved nothing.
+	if rep.Status == StatusSuccess && rep.Confirmations < defaultConfirmationTarget {
 		rep.add(CodeLowConfirmations, SevInfo, map[string]string{
 			"confirmations": u64(rep.Confirmations), "target": u64(defaultConfirmationTarget), "chain": f.Chain.Name})
 	}
@@ -48,6 +63,9 @@ func (e *Engine) judgeSuccess(rep *Report, f *Facts) {
 	for _, t := range rep.Transfers {
 		data := map[string]string{"token": t.Token, "symbol": t.Symbol, "amount": t.Amount, "to": t.To, "from": t.From,
 			"standard": t.Standard, "token_id": t.TokenID, "chain": f.Chain.Name}
+		if t.Standard == "erc20" && t.Decimals == nil {
+			data["variant"], data["raw_value"] = "raw", t.RawValue
+		}
 		if strings.EqualFold(t.To, t.Token) {
 			rep.add(CodeSentToTokenContract, SevError, data)
 			continue
@@ -85,38 +103,78 @@ func isDelegation(code []byte) bool {
 func (e *Engine) judgeFailed(rep *Report, f *Facts, fee *big.Int) {
 	data := map[string]string{"fee": formatUnits(fee, 18), "symbol": coin(f.Chain)}
 	tx := f.Tx
-	rp := f.Replay
-	outOfGas := tx != nil && uint64(f.Receipt.GasUsed) >= uint64(tx.Gas) && (rp == nil || len(rp.Data) == 0)
+	rp, own := f.Replay, f.ReplayInBlock
+	outOfGas := tx != nil && uint64(f.Receipt.GasUsed) >= uint64(tx.Gas) && (rp == nil || !rp.hasReason())
 	if rp != nil && rp.OutOfGas {
 		outOfGas = true
 	}
-	if rp != nil && len(rp.Data) > 0 {
-		d := e.decoder.Decode(rp.Data)
-		rep.Revert = &Revert{Selector: d.Selector, Name: d.Name, Reason: sanitize(d.Reason), Args: sanitizeAll(d.Args),
-			Meaning: d.Hint, Raw: d.Raw}
-		data["reason"] = sanitize(d.Reason)
-		data["hint"] = d.Hint
-		data["plain"] = d.Plain
-		data["plain_zh"] = d.PlainZH
-		rep.add(CodeReverted, SevError, data)
-		return
-	}
 	switch {
+	case rp != nil && rp.hasReason():
+		e.addRevert(rep, rp, RevertSourceParent, data)
+		rep.add(CodeReverted, SevError, data)
 	case outOfGas:
 		data["gas_limit"] = u64(uint64(tx.Gas))
 		data["gas_used"] = u64(uint64(f.Receipt.GasUsed))
 		rep.add(CodeOutOfGas, SevError, data)
 	case rp != nil && rp.StateMissing:
+		data["variant"] = "no_reason"
 		rep.add(CodeReverted, SevError, data)
 		rep.add(CodeStateUnavailable, SevWarn, map[string]string{"chain": f.Chain.Name})
+	case rp != nil && rp.Succeeded && own != nil && (own.Reverted || own.OutOfGas):
+		// At the start of its block it would have worked; by its turn an
+		// earlier transaction in the block had changed what it needed.
+		data["chain"] = f.Chain.Name
+		switch {
+		case own.hasReason():
+			e.addRevert(rep, own, RevertSourceInBlock, data)
+		case own.OutOfGas:
+			data["variant"] = "out_of_gas"
+		default:
+			data["variant"] = "no_reason"
+		}
+		rep.add(CodeStateChangedInBlock, SevError, data)
 	case rp != nil && rp.Succeeded:
 		data["variant"] = "replay_ok"
-		rep.add(CodeReverted, SevError, data)
-	case rp != nil && rp.Reverted:
-		data["variant"] = "no_reason"
 		rep.add(CodeReverted, SevError, data)
 	default:
 		data["variant"] = "no_reason"
 		rep.add(CodeReverted, SevError, data)
 	}
 }
+
+// hasReason: the replay gave revert data or a spelled-out reason.
+func (r *replayResult) hasReason() bool { return len(r.Data) > 0 || r.Reason != "" }
+
+// addRevert decodes a replay's revert into the report and the finding data.
+// A reason the node gave only in words is decoded as the Error(string) it
+// stands for, so it gets the same meaning; no raw data is claimed for it.
+func (e *Engine) addRevert(rep *Report, rp *replayResult, source string, data map[string]string) {
+	raw := rp.Data
+	if len(raw) == 0 {
+		raw = errorString(rp.Reason)
+	}
+	d := e.decoder.Decode(raw)
+	rv := &Revert{Selector: d.Selector, Name: d.Name, Reason: sanitize(d.Reason), Args: sanitizeAll(d.Args),
+		Meaning: d.Hint, Raw: d.Raw, Source: source}
+	if len(rp.Data) == 0 {
+		rv.Raw = ""
+	}
+	rep.Revert = rv
+	data["reason"] = sanitize(d.Reason)
+	data["hint"] = d.Hint
+	data["plain"] = d.Plain
+	data["plain_zh"] = d.PlainZH
+}
+
+// errorString is the ABI encoding of Error(reason).
+func errorString(reason string) []byte {
+	t, _ := abi.NewType("string", "", nil)
+	body, err := abi.Arguments{{Type: t}}.Pack(reason)
+	if err != nil {
+		return nil
+	}
+	return append(hexutil.MustDecode(selErrorString), body...)
+}
+
+// selErrorString is Error(string).
+const selErrorString = "0x08c379a0"

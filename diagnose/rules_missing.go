@@ -1,6 +1,7 @@
 package diagnose
 
 import (
+	"net/url"
 	"strings"
 
 	"github.com/unstuck-dev/unstuck/diagnose/noderpc"
@@ -16,16 +17,20 @@ func (e *Engine) judgeMissing(rep *Report, opt CheckOptions, results []groupResu
 	}
 	if !anySound(results) {
 		rep.Status = StatusUnknown
-		rep.add(CodeRPCDegraded, SevError, map[string]string{"variant": "none", "failed": failedChains(results)})
+		data := map[string]string{"variant": "none", "failed": failedChains(results)}
+		if code := allRefused(results); code != "" {
+			data["variant"], data["http_status"] = "refused", code
+		}
+		rep.add(CodeRPCDegraded, SevError, data)
 		return
 	}
 	rep.Status = StatusNotFound
 	if remembered != nil {
-		if r, ok := resultFor(results, remembered.ChainID); ok && len(r.absent) > 0 {
-			rep.Chain = chainRef(r.group.chain, remembered.Hash)
+		if absent := absentOn(results, remembered.ChainID); len(absent) > 0 {
+			rep.Chain = chainRef(absent[0].facts.Chain, remembered.Hash)
 			rep.Tx = &TxInfo{Hash: remembered.Hash.Hex(), From: remembered.From.Hex(), To: remembered.To,
 				Nonce: remembered.Nonce, ValueWei: remembered.ValueWei}
-			if e.judgeRemembered(rep, r, remembered) {
+			if e.judgeRemembered(rep, absent, remembered) {
 				return
 			}
 		}
@@ -34,23 +39,34 @@ func (e *Engine) judgeMissing(rep *Report, opt CheckOptions, results []groupResu
 	if opt.Chain != 0 {
 		data["chain"] = e.reg.Name(opt.Chain)
 	}
+	if host := testnetHost(rep.Input); host != "" {
+		data["variant"], data["explorer"] = "testnet", host
+		rep.add(CodeNotFound, SevWarn, data)
+		return
+	}
 	if opt.From != nil {
 		data["from"] = opt.From.Hex()
+		// The chain where the sender has transactions waiting matters most:
+		// one of them may be this transaction's speed-up or cancel.
+		var best *Facts
+		var bestWaiting uint64
 		for _, r := range results {
-			if opt.Chain != 0 && r.group.chain.ID != opt.Chain {
-				continue
-			}
 			for _, a := range r.absent {
-				if a.facts.LatestNonce != nil && a.facts.PendingNonce != nil {
-					data["latest_nonce"], data["pending_nonce"] = u64(*a.facts.LatestNonce), u64(*a.facts.PendingNonce)
-					data["waiting"] = u64(*a.facts.PendingNonce - min(*a.facts.PendingNonce, *a.facts.LatestNonce))
-					data["chain"] = a.facts.Chain.Name
-					data["variant"] = "with_sender"
-					break
+				f := a.facts
+				if (opt.Chain != 0 && f.Chain.ID != opt.Chain) || f.LatestNonce == nil || f.PendingNonce == nil {
+					continue
+				}
+				waiting := *f.PendingNonce - min(*f.PendingNonce, *f.LatestNonce)
+				if best == nil || waiting > bestWaiting {
+					best, bestWaiting = f, waiting
 				}
 			}
-			if data["variant"] != "" {
-				break
+		}
+		if best != nil {
+			data["latest_nonce"], data["pending_nonce"] = u64(*best.LatestNonce), u64(*best.PendingNonce)
+			data["waiting"], data["chain"], data["variant"] = u64(bestWaiting), best.Chain.Name, "with_sender"
+			if bestWaiting > 0 {
+				data["variant"] = "sender_waiting"
 			}
 		}
 	}
@@ -58,38 +74,59 @@ func (e *Engine) judgeMissing(rep *Report, opt CheckOptions, results []groupResu
 }
 
 // judgeRemembered decides replaced / cancelled / dropped for a transaction
-// seen pending before. It reports whether it could decide.
-func (e *Engine) judgeRemembered(rep *Report, r groupResult, m *Remembered) bool {
-	var latest *uint64
-	for _, a := range r.absent {
-		if a.facts.LatestNonce != nil {
-			latest = a.facts.LatestNonce
-			break
+// seen pending before. It reports whether it could decide. "Dropped" needs
+// both nonces: while the pending nonce is past the transaction's, a
+// same-nonce replacement waits in the pool and may still confirm.
+func (e *Engine) judgeRemembered(rep *Report, absent []*answer, m *Remembered) bool {
+	// Every endpoint that said "absent" counts: one whose pool holds the
+	// replacement is enough to rule out "dropped".
+	var f *Facts
+	var latest, pending uint64
+	pendingKnown := true
+	var pool *nodePool
+	var repl *nodeTx
+	for _, x := range absent {
+		xf := x.facts
+		if xf.LatestNonce == nil {
+			continue
+		}
+		if f == nil {
+			f = xf
+		}
+		latest = max(latest, *xf.LatestNonce)
+		if xf.PendingNonce == nil {
+			pendingKnown = false
+		} else {
+			pending = max(pending, *xf.PendingNonce)
+		}
+		if xf.Pool != nil {
+			pool = xf.Pool
+		}
+		if xf.Replacement != nil {
+			repl = xf.Replacement
 		}
 	}
-	if latest == nil {
+	if f == nil {
 		return false
 	}
-	data := map[string]string{"nonce": u64(m.Nonce), "latest_nonce": u64(*latest), "chain": r.group.chain.Name, "from": m.From.Hex()}
-	if *latest > m.Nonce {
-		rep.Status = StatusReplaced
-		var repl *nodeTx
-		for _, a := range r.absent {
-			if a.facts.Replacement != nil {
-				repl = a.facts.Replacement
-			}
-		}
-		if repl != nil {
-			data["replacement"], data["variant"] = repl.Hash.Hex(), "known"
-			if repl.To != nil && *repl.To == m.From && repl.Value.ToInt().Sign() == 0 {
-				rep.add(CodeCancelled, SevInfo, data)
-				return true
-			}
-		}
-		rep.add(CodeReplaced, SevWarn, data)
-		return true
+	rep.Chain = chainRef(f.Chain, m.Hash)
+	data := map[string]string{"nonce": u64(m.Nonce), "latest_nonce": u64(latest), "chain": f.Chain.Name, "from": m.From.Hex()}
+	if pendingKnown {
+		data["pending_nonce"] = u64(pending)
 	}
-	if r.group.chain.PrivateMempool {
+	switch {
+	case latest > m.Nonce:
+		rep.Status = StatusReplaced
+		judgeReplacement(rep, repl, m, data, "known")
+		return true
+	case pending > m.Nonce:
+		rep.Status = StatusReplaced
+		data["replacement_state"] = "pending"
+		judgeReplacement(rep, pool.tx(m.Nonce), m, data, "pending_known")
+		return true
+	case !pendingKnown:
+		return false // cannot rule out a waiting replacement
+	case f.Chain.PrivateMempool:
 		rep.add(CodePrivateMempool, SevWarn, data)
 		return true
 	}
@@ -98,15 +135,61 @@ func (e *Engine) judgeRemembered(rep *Report, r groupResult, m *Remembered) bool
 	return true
 }
 
-func resultFor(results []groupResult, chainID uint64) (groupResult, bool) {
-	for _, r := range results {
-		for _, a := range r.absent {
-			if a.facts.Chain.ID == chainID {
-				return r, true
+// judgeReplacement says replaced or cancelled; known is the variant used
+// when the replacing transaction is known.
+func judgeReplacement(rep *Report, repl *nodeTx, m *Remembered, data map[string]string, known string) {
+	if data["replacement_state"] == "pending" {
+		data["variant"] = "pending"
+	}
+	if repl != nil {
+		data["replacement"], data["variant"] = repl.Hash.Hex(), known
+		if repl.To != nil && *repl.To == m.From && repl.Value.ToInt().Sign() == 0 {
+			rep.add(CodeCancelled, SevInfo, data)
+			return
+		}
+	}
+	rep.add(CodeReplaced, SevWarn, data)
+}
+
+// testnetWords mark a test network's explorer host (sepolia.etherscan.io,
+// testnet.bscscan.com, amoy.polygonscan.com, sepolia-optimism.etherscan.io).
+var testnetWords = []string{"sepolia", "holesky", "hoodi", "goerli", "testnet", "amoy", "mumbai", "fuji", "chapel", "nile", "shasta"}
+
+// testnetHost is the host of an explorer link to a test network, or "".
+// unstuck searches main networks only, so such a hash is never found.
+func testnetHost(input string) string {
+	raw := strings.TrimSpace(input)
+	if !strings.Contains(raw, "://") {
+		raw = "https://" + raw
+	}
+	u, err := url.Parse(raw)
+	if err != nil || !strings.Contains(u.Hostname(), ".") {
+		return ""
+	}
+	host := strings.ToLower(u.Hostname())
+	labels := strings.Split(host, ".")
+	for _, l := range labels[:len(labels)-1] {
+		for _, w := range testnetWords {
+			if strings.Contains(l, w) {
+				return host
 			}
 		}
 	}
-	return groupResult{}, false
+	return ""
+}
+
+// absentOn lists every "absent" answer from the chain, across groups (two
+// custom endpoints of one chain are two groups).
+func absentOn(results []groupResult, chainID uint64) []*answer {
+	var out []*answer
+	for _, r := range results {
+		for _, a := range r.absent {
+			if a.facts.Chain.ID == chainID {
+				out = append(out, a)
+			}
+		}
+	}
+	return out
 }
 
 func indexing(results []groupResult) bool {
@@ -167,6 +250,25 @@ func (e *Engine) noteDegraded(rep *Report, results []groupResult, f *Facts) {
 		data["variant"] = "failed"
 	}
 	rep.add(CodeRPCDegraded, SevInfo, data)
+}
+
+// allRefused is the HTTP status when every endpoint that failed turned the
+// request away (404, 414…), else "".
+func allRefused(results []groupResult) string {
+	code := ""
+	for _, r := range results {
+		for _, a := range r.failed {
+			if a.err.Fault == noderpc.FaultCancelled {
+				continue
+			}
+			c := refusedStatus(Searched{Fault: string(a.err.Fault), Error: a.err.Reason})
+			if c == "" {
+				return ""
+			}
+			code = c
+		}
+	}
+	return code
 }
 
 // onlyCancelled: the group was stopped because another chain answered.

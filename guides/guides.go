@@ -113,7 +113,8 @@ func FindingCodes() []string {
 	return []string{"underpriced", "low_tip", "nonce_gap", "replaced", "cancelled", "dropped",
 		"reverted", "out_of_gas", "insufficient_funds", "wrong_chain", "sent_to_token_contract",
 		"sent_to_contract", "token_transfer", "low_confirmations", "indexing", "state_unavailable",
-		"delegated_account", "rpc_degraded", "not_found", "private_mempool",
+		"delegated_account", "rpc_degraded", "not_found", "private_mempool", "waiting", "queued_behind",
+		"state_changed_in_block",
 		"out_of_energy", "fee_limit_hit", "account_activation", "expired", "blacklisted", "permission_changed",
 		"below_min_relay", "rbf_available", "cpfp_available", "unconfirmed_parent", "expiring"}
 }

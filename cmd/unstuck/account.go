@@ -123,11 +123,10 @@ func (a *app) endpointCmd() *cobra.Command {
 			}
 			var claimed uint64
 			if chain != "" {
-				c, err := reg.Lookup(chain)
-				if err != nil {
-					return usageError{err}
+				// The endpoint is the user's own: any chain id may be claimed.
+				if claimed, err = chainFlag(reg, chain, true); err != nil {
+					return err
 				}
-				claimed = c.ID
 			}
 			eng, err := a.newEngine(reg, nil, timeout)
 			if err != nil {

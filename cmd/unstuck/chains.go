@@ -3,6 +3,8 @@ package main
 import (
 	"encoding/json"
 	"fmt"
+	"strconv"
+	"strings"
 	"text/tabwriter"
 
 	"github.com/spf13/cobra"
@@ -57,4 +59,38 @@ func (a *app) chainsCmd() *cobra.Command {
 	}
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print as JSON")
 	return cmd
+}
+
+// chainFlag resolves a --chain value: a network the registry knows, or,
+// when the endpoints are the user's own (custom), any chain id, which the
+// engine then compares with the endpoints' eth_chainId.
+func chainFlag(reg *chains.Registry, value string, custom bool) (uint64, error) {
+	c, err := reg.Lookup(value)
+	if err == nil {
+		return c.ID, nil
+	}
+	if id, ok := numericChainID(value); ok && custom {
+		return id, nil
+	}
+	if isTRC20(value) {
+		return 0, badInput("%q names TRON's token standard, not an EVM network: TRC-20 tokens (USDT-TRC20) live on TRON, not on Ethereum's ERC-20", "trc20")
+	}
+	return 0, usageError{err}
+}
+
+// numericChainID reads a decimal or 0x-hex chain id.
+func numericChainID(s string) (uint64, bool) {
+	s = strings.TrimSpace(s)
+	base := 10
+	if strings.HasPrefix(s, "0x") || strings.HasPrefix(s, "0X") {
+		s, base = s[2:], 16
+	}
+	id, err := strconv.ParseUint(s, base, 64)
+	return id, err == nil && id > 0
+}
+
+// isTRC20 is "trc20" however written ("TRC-20", "trc 20").
+func isTRC20(s string) bool {
+	k := strings.NewReplacer("-", "", " ", "", "_", "").Replace(strings.ToLower(strings.TrimSpace(s)))
+	return k == "trc20"
 }

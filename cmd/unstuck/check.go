@@ -60,7 +60,7 @@ Only the hash (and, with --from, a public address) is sent to public nodes.`,
 	f.BoolVar(&fl.watch, "watch", false, "follow a pending transaction until it is mined or replaced")
 	f.BoolVar(&fl.txid, "txid", false, "confirm that a bare 64-hex string is a transaction ID (TRON, Bitcoin)")
 	f.DurationVar(&fl.timeout, "timeout", diagnose.DefaultTimeout, "give up on the nodes after this long")
-	f.DurationVar(&fl.interval, "interval", 5*time.Second, "with --watch, how often to look again")
+	f.DurationVar(&fl.interval, "interval", 5*time.Second, "with --watch, how often to look again (at least 1s)")
 	cmd.MarkFlagsMutuallyExclusive("json", "markdown")
 	return cmd
 }
@@ -102,7 +102,13 @@ func (a *app) memoryPath() string {
 	return diagnose.DefaultMemoryPath()
 }
 
+// minInterval is the shortest --interval: faster would flood the node.
+const minInterval = time.Second
+
 func (a *app) runCheck(ctx context.Context, input string, fl checkFlags) error {
+	if fl.interval < minInterval {
+		return badInput("--interval must be at least 1s (got %s): checking faster would flood the node", fl.interval)
+	}
 	reg, err := chains.Default()
 	if err != nil {
 		return err
@@ -119,11 +125,11 @@ func (a *app) runCheck(ctx context.Context, input string, fl checkFlags) error {
 	}
 	opt := diagnose.CheckOptions{Chain: q.ChainHint}
 	if fl.chain != "" {
-		c, err := reg.Lookup(fl.chain)
+		id, err := chainFlag(reg, fl.chain, len(a.endpointsFrom(fl.rpc)) > 0)
 		if err != nil {
-			return usageError{err}
+			return err
 		}
-		opt.Chain = c.ID
+		opt.Chain = id
 	}
 	if fl.from != "" {
 		from, err := diagnose.ParseAddress(fl.from)

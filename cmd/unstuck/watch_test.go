@@ -58,7 +58,7 @@ func TestCheckWatchFollowsUntilMined(t *testing.T) {
 	env := map[string]string{"UNSTUCK_RPC": n.URL, "UNSTUCK_CACHE_DIR": dir, "LANG": "en"}
 	a := &app{stdout: stdout, stderr: stderr, getenv: func(k string) string { return env[k] }, isTTY: func() bool { return false }}
 	done := make(chan int, 1)
-	go func() { done <- a.run(ctx, []string{"check", gap.Hash().Hex(), "--watch", "--interval", "20ms"}) }()
+	go func() { done <- a.run(ctx, []string{"check", gap.Hash().Hex(), "--watch", "--interval", "1s"}) }()
 	select {
 	case <-stderr.seen:
 	case <-time.After(10 * time.Second):
@@ -80,5 +80,58 @@ func TestCheckWatchFollowsUntilMined(t *testing.T) {
 	}
 	if strings.Contains(stdout.String(), "still pending") {
 		t.Error("progress leaked to stdout")
+	}
+}
+
+// TestCheckWatchEndsOnPendingSpeedUp is the usual flow: watch a stuck
+// transfer, then press "speed up" in the wallet. The replacement waits in
+// the pool; the watch must end with "replaced", never "dropped … send it
+// again".
+func TestCheckWatchEndsOnPendingSpeedUp(t *testing.T) {
+	ctx := context.Background()
+	n, err := simnode.Start(0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = n.Close() })
+	stuck, err := n.SendUnderpriced(ctx, 1, nil, big.NewInt(1))
+	if err != nil {
+		t.Fatal(err)
+	}
+	stdout := &lockedBuffer{}
+	stderr := &lockedBuffer{word: "still pending", seen: make(chan struct{})}
+	env := map[string]string{"UNSTUCK_RPC": n.URL, "UNSTUCK_CACHE_DIR": t.TempDir(), "LANG": "en"}
+	a := &app{stdout: stdout, stderr: stderr, getenv: func(k string) string { return env[k] }, isTTY: func() bool { return false }}
+	done := make(chan int, 1)
+	go func() { done <- a.run(ctx, []string{"check", stuck.Hash().Hex(), "--watch", "--interval", "1s"}) }()
+	select {
+	case <-stderr.seen:
+	case <-time.After(10 * time.Second):
+		t.Fatalf("no progress on stderr: %q", stderr.String())
+	}
+	// The speed-up: +10% on both fees, still below the base fee, so it waits.
+	to := n.Addrs[3]
+	bump := func(v *big.Int) *big.Int {
+		return new(big.Int).Div(new(big.Int).Mul(v, big.NewInt(111)), big.NewInt(100))
+	}
+	speedUp, err := n.Send(ctx, simnode.Tx{From: 1, To: &to, Value: big.NewInt(1), Nonce: simnode.Ptr(uint64(0)),
+		FeeCap: bump(stuck.GasFeeCap()), Tip: bump(stuck.GasTipCap())})
+	if err != nil {
+		t.Fatal(err)
+	}
+	select {
+	case code := <-done:
+		if code != 0 {
+			t.Fatalf("exit %d; stderr %q", code, stderr.String())
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("watch did not end after the speed-up")
+	}
+	out := stdout.String()
+	if !strings.HasPrefix(out, "! REPLACED") || !strings.Contains(out, speedUp.Hash().Hex()) || !strings.Contains(out, "waiting to be mined") {
+		t.Errorf("stdout = %q, want replaced by the pending speed-up", out)
+	}
+	if strings.Contains(out, "DROPPED") || strings.Contains(out, "Send it again") {
+		t.Errorf("stdout advises resending: %q", out)
 	}
 }

@@ -51,16 +51,25 @@ func MustCalldata(method string, args ...any) []byte {
 
 // DeployToken deploys the fixture ERC-20, its whole supply to account from.
 func (n *Node) DeployToken(ctx context.Context, from int, name, symbol string, decimals uint8, supply *big.Int) (common.Address, error) {
-	a, err := abi.JSON(strings.NewReader(fixtureABI))
+	code, err := TokenCreation(name, symbol, decimals, supply)
 	if err != nil {
 		return common.Address{}, err
 	}
+	return n.Deploy(ctx, from, code)
+}
+
+// TokenCreation is the creation code of the fixture ERC-20 with its
+// constructor arguments, for deploying it on any node.
+func TokenCreation(name, symbol string, decimals uint8, supply *big.Int) ([]byte, error) {
+	a, err := abi.JSON(strings.NewReader(fixtureABI))
+	if err != nil {
+		return nil, err
+	}
 	args, err := a.Pack("", name, symbol, decimals, supply)
 	if err != nil {
-		return common.Address{}, fmt.Errorf("token constructor: %w", err)
+		return nil, fmt.Errorf("token constructor: %w", err)
 	}
-	code := append(hexutil.MustDecode("0x"+strings.TrimSpace(tokenBin)), args...)
-	return n.Deploy(ctx, from, code)
+	return append(hexutil.MustDecode("0x"+strings.TrimSpace(tokenBin)), args...), nil
 }
 
 // DeployFailer deploys the contract whose functions fail in known ways.
