@@ -58,11 +58,11 @@ func newCheck(d *deps, lang guides.Lang, keys CheckKeys, kind checkKind, node *g
 func (m checkModel) placeholder() string {
 	switch m.kind {
 	case checkAccount:
-		return tr(m.lang, "0x… your public address", "0x… 你的公开地址")
+		return m.lang.Pick("0x… your public address", "0x… 你的公开地址")
 	case checkEndpoint:
-		return tr(m.lang, "https://… [network name]", "https://… [网络名称]")
+		return m.lang.Pick("https://… [network name]", "https://… [网络名称]")
 	}
-	return tr(m.lang, "0x… hash or explorer link", "0x… 哈希或浏览器链接")
+	return m.lang.Pick("0x… hash or explorer link", "0x… 哈希或浏览器链接")
 }
 
 func (m checkModel) relang(lang guides.Lang, keys CheckKeys) checkModel {
@@ -173,11 +173,11 @@ func (m checkModel) submit() (checkModel, tea.Cmd) {
 		m.err = clean(err.Error())
 		return m, nil
 	case m.kind == checkTx && q.Kind != diagnose.KindTxHash:
-		m.err = tr(m.lang, "that is an address, not a transaction hash: a hash has 64 characters after 0x",
+		m.err = m.lang.Pick("that is an address, not a transaction hash: a hash has 64 characters after 0x",
 			"这是一个地址，不是交易哈希：哈希在 0x 后面有 64 个字符")
 		return m, nil
 	case m.kind == checkAccount && q.Kind != diagnose.KindAddress:
-		m.err = tr(m.lang, "that is a transaction hash; paste your public address (0x followed by 40 characters)",
+		m.err = m.lang.Pick("that is a transaction hash; paste your public address (0x followed by 40 characters)",
 			"这是交易哈希；请粘贴你的公开地址（0x 后面 40 个字符）")
 		return m, nil
 	case m.kind == checkAccount:
@@ -190,7 +190,7 @@ func (m checkModel) submit() (checkModel, tea.Cmd) {
 func (m checkModel) submitEndpoint(v string) (checkModel, tea.Cmd) {
 	fields := strings.Fields(v)
 	if len(fields) == 0 || len(fields) > 2 {
-		m.err = tr(m.lang, "paste the RPC URL, optionally followed by the network's name (e.g. https://… bsc)",
+		m.err = m.lang.Pick("paste the RPC URL, optionally followed by the network's name (e.g. https://… bsc)",
 			"粘贴 RPC 地址，后面可以加网络名称（例如 https://… bsc）")
 		return m, nil
 	}

@@ -75,7 +75,7 @@ type LookupKeys struct {
 // newKeyMap builds the key map with help texts in lang.
 func newKeyMap(lang guides.Lang) KeyMap {
 	b := func(keys []string, k, en, zh string) key.Binding {
-		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(k, tr(lang, en, zh)))
+		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(k, lang.Pick(en, zh)))
 	}
 	up := func() key.Binding { return b([]string{"up", "k"}, "↑/k", "up", "上") }
 	down := func() key.Binding { return b([]string{"down", "j"}, "↓/j", "down", "下") }

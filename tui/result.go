@@ -77,7 +77,7 @@ func (m resultModel) setSize(w, h int) resultModel {
 func (m resultModel) setTarget(t uint64) resultModel {
 	m.target = t
 	m.edit = editNone
-	m.status, m.failed = fmt.Sprintf(tr(m.lang, "confirmations target set to %d", "确认数目标已设为 %d"), t), false
+	m.status, m.failed = fmt.Sprintf(m.lang.Pick("confirmations target set to %d", "确认数目标已设为 %d"), t), false
 	return m.rebuild()
 }
 
@@ -117,7 +117,7 @@ func (m resultModel) nextSteps() []menuItem {
 						break
 					}
 				}
-				items = append(items, menuItem{label: tr(m.lang, "Continue: ", "继续：") + oneLine(n.Heading(m.lang)), hint: hint, to: next})
+				items = append(items, menuItem{label: m.lang.Pick("Continue: ", "继续：") + oneLine(n.Heading(m.lang)), hint: hint, to: next})
 				seen[next] = true
 			}
 		}
@@ -222,7 +222,7 @@ func (m resultModel) update(rep *diagnose.Report, err error) resultModel {
 	case diagnose.StatusSuccess:
 		if rep.Confirmations >= m.target {
 			m.watching = false
-			m.status, m.failed = fmt.Sprintf(tr(m.lang, "✓ reached %d confirmations", "✓ 已达到 %d 个确认"), rep.Confirmations), false
+			m.status, m.failed = fmt.Sprintf(m.lang.Pick("✓ reached %d confirmations", "✓ 已达到 %d 个确认"), rep.Confirmations), false
 		}
 	case diagnose.StatusFailed, diagnose.StatusReplaced, diagnose.StatusDropped:
 		m.watching = false

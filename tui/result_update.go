@@ -27,16 +27,16 @@ func (m resultModel) Update(msg tea.Msg) (resultModel, tea.Cmd) {
 		return m, cmd
 	case savedMsg:
 		if msg.err != nil {
-			m.status, m.failed = "✗ "+tr(m.lang, "not saved: ", "未保存：")+clean(msg.err.Error()), true
+			m.status, m.failed = "✗ "+m.lang.Pick("not saved: ", "未保存：")+clean(msg.err.Error()), true
 		} else {
-			m.status, m.failed = "✓ "+tr(m.lang, "report saved to ", "报告已保存到 ")+clean(msg.path), false
+			m.status, m.failed = "✓ "+m.lang.Pick("report saved to ", "报告已保存到 ")+clean(msg.path), false
 		}
 		return m.rebuild(), nil
 	case copiedMsg:
 		if msg.err != nil {
-			m.status, m.failed = "✗ "+tr(m.lang, "could not copy: ", "无法复制：")+clean(msg.err.Error()), true
+			m.status, m.failed = "✗ "+m.lang.Pick("could not copy: ", "无法复制：")+clean(msg.err.Error()), true
 		} else {
-			m.status, m.failed = "✓ "+tr(m.lang, "hash copied", "哈希已复制"), false
+			m.status, m.failed = "✓ "+m.lang.Pick("hash copied", "哈希已复制"), false
 		}
 		return m.rebuild(), nil
 	case tea.KeyMsg:
@@ -127,7 +127,7 @@ func (m resultModel) confirmEdit() (resultModel, tea.Cmd) {
 	case editTarget:
 		t, err := strconv.ParseUint(v, 10, 64)
 		if err != nil || t < 1 || t > maxConfirmTarget {
-			m.status, m.failed = "✗ "+tr(m.lang, "the target is a whole number from 1 to 100000", "目标必须是 1 到 100000 之间的整数"), true
+			m.status, m.failed = "✗ "+m.lang.Pick("the target is a whole number from 1 to 100000", "目标必须是 1 到 100000 之间的整数"), true
 			return m.rebuild(), nil
 		}
 		m.edit = editNone
@@ -158,7 +158,7 @@ func (m resultModel) activeKeys() ResultKeys {
 	steps := len(m.steps.items) > 0
 	k.Up, k.Down, k.Open = enable(k.Up, steps), enable(k.Down, steps), enable(k.Open, steps)
 	if m.watching {
-		k.Watch.SetHelp(k.Watch.Help().Key, tr(m.lang, "stop", "停止"))
+		k.Watch.SetHelp(k.Watch.Help().Key, m.lang.Pick("stop", "停止"))
 	}
 	k.Watch = enable(k.Watch, m.watching || m.watchable())
 	k.Copy = enable(k.Copy, m.hash() != "")

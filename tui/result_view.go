@@ -44,18 +44,18 @@ func (m resultModel) bottom() string {
 		b.WriteString("\n" + m.watchLine(w))
 	}
 	if len(m.steps.items) > 0 {
-		head := tr(m.lang, "Next steps:", "下一步：")
+		head := m.lang.Pick("Next steps:", "下一步：")
 		if m.vp.TotalLineCount() > m.vp.Height {
-			head += fmt.Sprintf(tr(m.lang, "   (scroll: pgup/pgdn, %d%%)", "   （滚动：pgup/pgdn，%d%%）"), int(m.vp.ScrollPercent()*100))
+			head += fmt.Sprintf(m.lang.Pick("   (scroll: pgup/pgdn, %d%%)", "   （滚动：pgup/pgdn，%d%%）"), int(m.vp.ScrollPercent()*100))
 		}
 		b.WriteString("\n" + st.Subtle.Render(truncate(head, w)) + "\n")
 		b.WriteString(m.steps.view(st, w, maxStepRows))
 	}
 	switch m.edit {
 	case editTarget:
-		b.WriteString("\n" + st.Text.Render(tr(m.lang, "Confirmations target (your exchange's): ", "确认数目标（交易所要求的）：")) + m.input.View())
+		b.WriteString("\n" + st.Text.Render(m.lang.Pick("Confirmations target (your exchange's): ", "确认数目标（交易所要求的）：")) + m.input.View())
 	case editSave:
-		b.WriteString("\n" + st.Text.Render(tr(m.lang, "Save report as: ", "报告保存为：")) + m.input.View())
+		b.WriteString("\n" + st.Text.Render(m.lang.Pick("Save report as: ", "报告保存为：")) + m.input.View())
 	}
 	if m.status != "" {
 		style := st.OK
@@ -79,10 +79,10 @@ func (m resultModel) watchLine(w int) string {
 	if m.target > 0 {
 		pct = min(1, float64(conf)/float64(m.target))
 	}
-	label := fmt.Sprintf(tr(m.lang, "%d/%d confirmations", "%d/%d 个确认"), conf, m.target)
+	label := fmt.Sprintf(m.lang.Pick("%d/%d confirmations", "%d/%d 个确认"), conf, m.target)
 	prefix := ""
 	if m.watching {
-		prefix = m.spin.View() + " " + fmt.Sprintf(tr(m.lang, "watching (check %d)", "关注中（第 %d 次）"), m.watchCount+1) + " "
+		prefix = m.spin.View() + " " + fmt.Sprintf(m.lang.Pick("watching (check %d)", "关注中（第 %d 次）"), m.watchCount+1) + " "
 	}
 	barW := max(5, min(30, w-ansi.StringWidth(prefix+label)-2))
 	line := prefix + progressBar(st, pct, barW) + " " + label
@@ -97,7 +97,7 @@ func (m resultModel) body() string {
 	st, w := m.d.st, max(m.width, minWidth)
 	var b strings.Builder
 	if len(m.rep.Findings) > 0 {
-		b.WriteString(st.Title.Render(tr(m.lang, "What this means", "这意味着什么")) + "\n")
+		b.WriteString(st.Title.Render(m.lang.Pick("What this means", "这意味着什么")) + "\n")
 	}
 	for _, f := range m.rep.Findings {
 		g := diagnose.SeverityGlyph(f.Severity)
@@ -114,7 +114,7 @@ func (m resultModel) body() string {
 		}
 		b.WriteString("\n")
 	}
-	b.WriteString(st.Title.Render(tr(m.lang, "Key numbers", "关键数字")) + "\n")
+	b.WriteString(st.Title.Render(m.lang.Pick("Key numbers", "关键数字")) + "\n")
 	b.WriteString(numbersView(st, diagnose.KeyNumbers(m.rep, string(m.lang)), w))
 	b.WriteString("\n\n" + paint(st.Subtle, wrap(searchedSummary(m.rep, m.lang), w)))
 	return b.String()
@@ -161,7 +161,7 @@ func searchedSummary(rep *diagnose.Report, lang guides.Lang) string {
 		}
 		n[s.Result]++
 	}
-	return fmt.Sprintf(tr(lang, "Asked %d network(s), %d endpoint(s): %d found, %d absent, %d errors.",
+	return fmt.Sprintf(lang.Pick("Asked %d network(s), %d endpoint(s): %d found, %d absent, %d errors.",
 		"共询问 %d 条链、%d 个节点：找到 %d，没有 %d，出错 %d。"),
 		len(chainsSeen), len(rep.Searched), n["found"], n["absent"], n["error"])
 }

@@ -51,19 +51,19 @@ func (s screen) String() string {
 func (s screen) title(lang guides.Lang) string {
 	switch s {
 	case screenWalker:
-		return tr(lang, "guide", "指南")
+		return lang.Pick("guide", "指南")
 	case screenCheck:
-		return tr(lang, "check", "查询")
+		return lang.Pick("check", "查询")
 	case screenResult:
-		return tr(lang, "result", "结果")
+		return lang.Pick("result", "结果")
 	case screenRefusal:
-		return tr(lang, "not sent", "未发送")
+		return lang.Pick("not sent", "未发送")
 	case screenExplain:
-		return tr(lang, "error decoder", "报错解读")
+		return lang.Pick("error decoder", "报错解读")
 	case screenLookup:
-		return tr(lang, "result", "结果")
+		return lang.Pick("result", "结果")
 	}
-	return tr(lang, "home", "首页")
+	return lang.Pick("home", "首页")
 }
 
 // model is the root: it owns navigation (a stack of screens), the global
@@ -190,7 +190,7 @@ func (m model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.notice = ""
 	case settingsSavedMsg:
 		if msg.err != nil {
-			m.notice = tr(m.lang, "settings not saved: ", "设置未保存：") + msg.err.Error()
+			m.notice = m.lang.Pick("settings not saved: ", "设置未保存：") + msg.err.Error()
 		}
 		return m, nil
 	}
@@ -283,11 +283,7 @@ func (m model) replaceTop(s screen) model {
 
 // switchLang flips between English and Chinese and remembers the choice.
 func (m model) switchLang() (model, tea.Cmd) {
-	if m.lang == guides.Zh {
-		m.lang = guides.En
-	} else {
-		m.lang = guides.Zh
-	}
+	m.lang = m.lang.Other()
 	m.keys = newKeyMap(m.lang)
 	m.home = m.home.relang(m.lang, m.keys.Home)
 	m.walker = m.walker.relang(m.lang, m.keys.Walker)

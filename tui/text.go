@@ -18,14 +18,6 @@ const (
 	minWidth      = 20
 )
 
-// tr picks the words for the user's language.
-func tr(lang guides.Lang, en, zh string) string {
-	if lang == guides.Zh {
-		return zh
-	}
-	return en
-}
-
 // clean makes node-supplied text safe for the terminal: escape sequences
 // and control runes go, white space collapses to single spaces.
 func clean(s string) string { return revert.Sanitize(s) }

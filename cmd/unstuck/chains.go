@@ -41,7 +41,7 @@ func (a *app) chainsCmd() *cobra.Command {
 				return enc.Encode(rows)
 			}
 			w := tabwriter.NewWriter(a.stdout, 0, 4, 2, ' ', 0)
-			fmt.Fprintln(w, a.word("ID\tNETWORK\tCOIN\tNAMES\tENDPOINTS", "ID\t网络\t币种\t名称\t节点数"))
+			fmt.Fprintln(w, a.lang.Pick("ID\tNETWORK\tCOIN\tNAMES\tENDPOINTS", "ID\t网络\t币种\t名称\t节点数"))
 			for _, c := range reg.All() {
 				names := ""
 				if len(c.Aliases) > 0 {

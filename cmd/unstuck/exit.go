@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/unstuck-dev/unstuck/diagnose"
+	"github.com/unstuck-dev/unstuck/guides"
 )
 
 // Exit codes: the contract in DESIGN.md.
@@ -31,7 +32,7 @@ func badInput(format string, args ...any) error {
 
 // exitCode maps an error to the process exit code and prints it, once,
 // without ever echoing refused input.
-func exitCode(err error, stderr io.Writer, lang string) int {
+func exitCode(err error, stderr io.Writer, lang guides.Lang) int {
 	if err == nil {
 		return exitOK
 	}
@@ -49,18 +50,15 @@ func exitCode(err error, stderr io.Writer, lang string) int {
 		fmt.Fprintln(stderr, "unstuck: "+err.Error())
 		return exitBadInput
 	case errors.As(err, &noAnswer):
-		fmt.Fprintln(stderr, "unstuck: "+noAnswer.Message(lang))
+		fmt.Fprintln(stderr, "unstuck: "+noAnswer.Message(string(lang)))
 		return exitNoEndpoint
 	}
 	fmt.Fprintln(stderr, "unstuck: "+err.Error())
 	return exitError
 }
 
-func refusalText(lang string) string {
-	if lang == "zh" {
-		return diagnose.SecretRefusalZH
-	}
-	return diagnose.SecretRefusal
+func refusalText(lang guides.Lang) string {
+	return lang.Pick(diagnose.SecretRefusal, diagnose.SecretRefusalZH)
 }
 
 // isCobraUsage recognises cobra's own usage errors (unknown command or
