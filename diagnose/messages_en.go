@@ -23,7 +23,7 @@ func messagesEN() map[string]message {
 		"reverted/replay_ok": {"Failed, but it would succeed now",
 			"Replaying it now succeeds: the failure depended on something that has changed since, like a price, a balance or a deadline. The network fee ({fee} {symbol}) was spent and is not refunded."},
 		"out_of_gas": {"Failed: it ran out of gas",
-			"It used all {gas_used} of its gas limit {gas_limit}. The network fee ({fee} {symbol}) was spent and is not refunded. Retry with a higher gas limit."},
+			"It used up its whole gas limit of {gas_limit} before it could finish. The network fee ({fee} {symbol}) was spent and is not refunded. Retry with a higher gas limit."},
 		"insufficient_funds": {"Not enough {symbol} to pay for it",
 			"The account has {balance} {symbol}; this transaction may need up to {needed} {symbol} (value plus maximum fee). It is short by {short} {symbol}."},
 		"wrong_chain": {"Found on {found}, not on {expected}",

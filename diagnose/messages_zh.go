@@ -23,7 +23,7 @@ func messagesZH() map[string]message {
 		"reverted/replay_ok": {"失败了，但现在重放会成功",
 			"现在重放会成功：失败取决于之后已经变化的东西，比如价格、余额或截止时间。已花掉的矿工费（{fee} {symbol}）不会退还。"},
 		"out_of_gas": {"失败：Gas 不足",
-			"它用完了全部 Gas 上限 {gas_limit}（已用 {gas_used}）。已花掉的矿工费（{fee} {symbol}）不会退还。请用更高的 Gas 上限重试。"},
+			"它在完成之前就用光了全部 {gas_limit} 的 Gas 上限。已花掉的矿工费（{fee} {symbol}）不会退还。请用更高的 Gas 上限重试。"},
 		"insufficient_funds": {"{symbol} 余额不足以支付",
 			"账户有 {balance} {symbol}，这笔交易最多可能需要 {needed} {symbol}（金额加最高矿工费），还差 {short} {symbol}。"},
 		"wrong_chain": {"在 {found} 上找到，不在 {expected}",

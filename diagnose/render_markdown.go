@@ -21,7 +21,7 @@ func Markdown(rep *Report, lang string) string {
 		fmt.Fprintf(&b, "\n**%s**\n\n", label(lang, "Findings", "发现"))
 	}
 	for _, f := range rep.Findings {
-		fmt.Fprintf(&b, "- %s **%s**", SeverityGlyph(f.Severity), mdEscape(f.Title))
+		fmt.Fprintf(&b, "- %s **%s**", severityWord(f.Severity, lang), mdEscape(f.Title))
 		if f.Detail != "" {
 			fmt.Fprintf(&b, " — %s", mdEscape(f.Detail))
 		}
@@ -42,6 +42,18 @@ func Markdown(rep *Report, lang string) string {
 		"Made with unstuck. This report contains only public blockchain data: no recovery phrase, no private key. Never share those with anyone, including \"support\".",
 		"由 unstuck 生成。本报告只包含公开的链上数据，不含助记词或私钥。永远不要把它们发给任何人，包括自称“客服”的人。"))
 	return b.String()
+}
+
+// severityWord labels a finding in a Markdown list, where a glyph after
+// the list's own bullet would read as a second bullet.
+func severityWord(s Severity, lang string) string {
+	switch s {
+	case SevError:
+		return label(lang, "Problem:", "问题：")
+	case SevWarn:
+		return label(lang, "Warning:", "注意：")
+	}
+	return label(lang, "Note:", "说明：")
 }
 
 // mdEscape keeps node-supplied text from turning into Markdown markup.
