@@ -17,7 +17,7 @@ func messagesZH() map[string]message {
 		"dropped": {"已丢弃：网络不再保留这笔交易",
 			"没有节点有它，{from} 的 nonce {nonce} 仍然空着（下一个 nonce 是 {latest_nonce}）。什么都没有转出，也没有扣矿工费。请重新发送（钱包可能需要先重置活动记录）。"},
 		"reverted": {"失败：合约拒绝了它（{reason}）",
-			"{plain_zh} 已花掉的矿工费（{fee} {symbol}）不会退还。"},
+			"{plain_zh}已花掉的矿工费（{fee} {symbol}）不会退还。"},
 		"reverted/no_reason": {"失败：合约拒绝了它，没有给出原因",
 			"节点没有给出原因。已花掉的矿工费（{fee} {symbol}）不会退还。"},
 		"reverted/replay_ok": {"失败了，但现在重放会成功",

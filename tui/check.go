@@ -141,10 +141,14 @@ func (m checkModel) Update(msg tea.Msg) (checkModel, tea.Cmd) {
 	}
 	var cmd tea.Cmd
 	var refused bool
+	before := m.input.Value()
 	m.input, cmd, refused = guardInput(m.input, msg)
 	if refused {
 		m.err = ""
 		return m, emit(refusedMsg{})
+	}
+	if m.input.Value() != before {
+		m.err = "" // the error was about what the field held before
 	}
 	return m, cmd
 }

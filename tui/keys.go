@@ -50,6 +50,7 @@ type CheckKeys struct {
 // ResultKeys act on a diagnosis.
 type ResultKeys struct {
 	Up, Down, Open, PageUp, PageDown key.Binding
+	Top, Bottom                      key.Binding
 	Watch, Target, Save, Copy, Again key.Binding
 	Confirm, Cancel                  key.Binding
 	Move                             key.Binding // help only
@@ -116,6 +117,8 @@ func newKeyMap(lang guides.Lang) KeyMap {
 			Open:     b([]string{"enter"}, "enter", "open", "打开"),
 			PageUp:   pgUp(),
 			PageDown: pgDown(),
+			Top:      b([]string{"home"}, "home", "top", "顶部"),
+			Bottom:   b([]string{"end"}, "end", "bottom", "底部"),
 			Watch:    b([]string{"w"}, "w", "watch", "关注"),
 			Target:   b([]string{"t"}, "t", "target", "目标"),
 			Save:     b([]string{"s"}, "s", "save", "保存"),

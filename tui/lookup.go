@@ -86,6 +86,7 @@ func (m lookupModel) rebuild() lookupModel {
 	m.vp.Width = m.width
 	m.vp.Height = max(1, m.height-2-m.steps.height(maxStepRows)-2)
 	m.vp.SetContent(m.body())
+	m.vp.SetYOffset(m.vp.YOffset) // after a resize, no scrolling past the end
 	return m
 }
 

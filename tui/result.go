@@ -49,6 +49,7 @@ type resultModel struct {
 	input  textinput.Model
 	status string
 	failed bool // status is an error
+	unsure bool // status is a warning: it may or may not have worked
 
 	width, height int
 }
@@ -92,8 +93,11 @@ func (m resultModel) rebuild() resultModel {
 	m.steps = newMenu(m.nextSteps(), true)
 	m.steps.cursor = min(cursor, max(0, len(m.steps.items)-1))
 	m.vp.Width = m.width
-	m.vp.Height = max(1, m.height-m.chromeHeight())
 	m.vp.SetContent(m.body())
+	// The scroll line below depends on the height it sets: twice settles it.
+	m.vp.Height = max(1, m.height-m.chromeHeight())
+	m.vp.Height = max(1, m.height-m.chromeHeight())
+	m.vp.SetYOffset(m.vp.YOffset) // a bigger window may need less scrolling, or none
 	return m
 }
 
@@ -175,7 +179,7 @@ func (m resultModel) showBar() bool {
 // watchable says whether watching can tell the user anything more.
 func (m resultModel) watchable() bool {
 	switch m.rep.Status {
-	case diagnose.StatusPending, diagnose.StatusNotFound, diagnose.StatusUnknown:
+	case diagnose.StatusPending, diagnose.StatusNotFound:
 		return true
 	case diagnose.StatusSuccess:
 		return m.rep.Confirmations < m.target

@@ -43,13 +43,20 @@ func (m resultModel) bottom() string {
 	if m.showBar() {
 		b.WriteString("\n" + m.watchLine(w))
 	}
-	if len(m.steps.items) > 0 {
+	scroll := ""
+	if m.vp.TotalLineCount() > m.vp.Height {
+		scroll = fmt.Sprintf(m.lang.Pick("(scroll: pgup/pgdn, %d%%)", "（滚动：pgup/pgdn，%d%%）"), int(m.vp.ScrollPercent()*100))
+	}
+	switch {
+	case len(m.steps.items) > 0:
 		head := m.lang.Pick("Next steps:", "下一步：")
-		if m.vp.TotalLineCount() > m.vp.Height {
-			head += fmt.Sprintf(m.lang.Pick("   (scroll: pgup/pgdn, %d%%)", "   （滚动：pgup/pgdn，%d%%）"), int(m.vp.ScrollPercent()*100))
+		if scroll != "" {
+			head += "   " + scroll
 		}
 		b.WriteString("\n" + st.Subtle.Render(truncate(head, w)) + "\n")
 		b.WriteString(m.steps.view(st, w, maxStepRows))
+	case scroll != "":
+		b.WriteString("\n" + st.Subtle.Render(truncate(scroll, w)))
 	}
 	switch m.edit {
 	case editTarget:
@@ -59,10 +66,13 @@ func (m resultModel) bottom() string {
 	}
 	if m.status != "" {
 		style := st.OK
-		if m.failed {
+		switch {
+		case m.failed:
 			style = st.Fail
+		case m.unsure:
+			style = st.Warn
 		}
-		b.WriteString("\n" + style.Render(truncate(m.status, w)))
+		b.WriteString("\n" + paint(style, wrap(m.status, w))) // a saved file's path, whole
 	}
 	return b.String()
 }
@@ -114,14 +124,18 @@ func (m resultModel) body() string {
 		}
 		b.WriteString("\n")
 	}
-	b.WriteString(st.Title.Render(m.lang.Pick("Key numbers", "关键数字")) + "\n")
-	b.WriteString(numbersView(st, diagnose.KeyNumbers(m.rep, string(m.lang)), w))
-	b.WriteString("\n\n" + paint(st.Subtle, wrap(searchedSummary(m.rep, m.lang), w)))
+	if rows := diagnose.KeyNumbers(m.rep, string(m.lang)); len(rows) > 0 {
+		b.WriteString(st.Title.Render(m.lang.Pick("Key numbers", "关键数字")) + "\n")
+		b.WriteString(numbersView(st, rows, w) + "\n\n")
+	}
+	b.WriteString(paint(st.Subtle, wrap(searchedSummary(m.rep, m.lang), w)))
 	return b.String()
 }
 
 // numbersView lines up label/value rows; long values wrap under
-// themselves, links are marked.
+// themselves, links are marked. A hash or link too wide for the value
+// column starts on its own line instead, from the left edge, so that it is
+// never broken (copying it gets it whole) when the terminal is wide enough.
 func numbersView(st Styles, rows [][2]string, w int) string {
 	labelW := 0
 	for _, r := range rows {
@@ -138,10 +152,17 @@ func numbersView(st Styles, rows [][2]string, w int) string {
 		if strings.HasPrefix(v, "https://") || strings.HasPrefix(v, "http://") {
 			style = st.Link
 		}
-		lines := strings.Split(wrap(v, valW), "\n")
 		if i > 0 {
 			b.WriteByte('\n')
 		}
+		if vw := ansi.StringWidth(v); vw > valW && !strings.ContainsAny(v, " \t") {
+			b.WriteString("  " + st.Label.Render(strings.TrimRight(label, " ")))
+			for _, l := range strings.Split(wrap(v, max(minWidth, w-2)), "\n") {
+				b.WriteString("\n  " + style.Render(l))
+			}
+			continue
+		}
+		lines := strings.Split(wrap(v, valW), "\n")
 		b.WriteString("  " + st.Label.Render(label) + "  " + style.Render(lines[0]))
 		for _, l := range lines[1:] {
 			b.WriteString("\n" + strings.Repeat(" ", labelW+4) + style.Render(l))

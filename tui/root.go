@@ -159,6 +159,11 @@ func (m model) globals() GlobalKeys {
 	g.Lang = enable(g.Lang, !typing)
 	g.Help = enable(g.Help, !typing || m.inputEmpty())
 	g.Back = enable(g.Back, len(m.stack) > 1 && !(m.active() == screenResult && m.result.editing()))
+	if m.help.ShowAll {
+		g.Back = enable(g.Back, true)
+		g.Back.SetHelp(g.Back.Help().Key, m.lang.Pick("close help", "关闭帮助"))
+		g.Help.SetHelp(g.Help.Help().Key, m.lang.Pick("close help", "关闭帮助"))
+	}
 	return g
 }
 
@@ -181,6 +186,9 @@ func (m model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			return m, tea.Quit
 		case key.Matches(msg, g.Help):
 			m.help.ShowAll = !m.help.ShowAll
+			return m.layout(), nil
+		case m.help.ShowAll && key.Matches(msg, m.keys.Global.Back):
+			m.help.ShowAll = false // esc closes the help before it goes back
 			return m.layout(), nil
 		case key.Matches(msg, g.Back):
 			return m.back()
@@ -374,13 +382,46 @@ func (m model) header(w int) string {
 	return left + strings.Repeat(" ", gap) + st.Banner.Render(banner) + "\n"
 }
 
-// footer is the notice line, if any, and the help for this screen.
+// footer is the notice line, if any, and the help for this screen. The
+// short help wraps onto more lines rather than cut keys off.
 func (m model) footer(w int) string {
 	h := m.help
 	h.Width = w
-	out := h.View(m.helpKeys())
+	keys := m.helpKeys()
+	var out string
+	if h.ShowAll {
+		out = h.View(keys)
+	} else {
+		out = shortHelpLines(h, keys.ShortHelp(), w)
+	}
 	if m.notice != "" {
 		out = m.d.st.Warn.Render(truncate("! "+m.notice, w)) + "\n" + out
 	}
 	return out
+}
+
+// shortHelpLines lays the enabled keys out as "key desc • key desc", as
+// many to a line as fit in w columns, and starts a new line for the rest.
+func shortHelpLines(h help.Model, keys []key.Binding, w int) string {
+	h.Width = 0 // measured here; help would cut the line
+	var lines []string
+	var line []key.Binding
+	for _, k := range keys {
+		if !k.Enabled() {
+			continue
+		}
+		next := append(append([]key.Binding(nil), line...), k)
+		if len(line) > 0 && ansi.StringWidth(h.ShortHelpView(next)) > w {
+			lines = append(lines, h.ShortHelpView(line))
+			next = []key.Binding{k}
+		}
+		line = next
+	}
+	if len(line) > 0 {
+		lines = append(lines, h.ShortHelpView(line))
+	}
+	for i, l := range lines {
+		lines[i] = truncate(l, w)
+	}
+	return strings.Join(lines, "\n")
 }

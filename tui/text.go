@@ -24,7 +24,8 @@ func clean(s string) string { return revert.Sanitize(s) }
 
 // wrap word-wraps plain text to width columns. Chinese text breaks
 // between any two characters (never before closing punctuation); words
-// wider than a line (hashes, links) are cut.
+// wider than a line are cut — a link after one of its slashes, so that the
+// hash in it stays whole.
 func wrap(s string, width int) string {
 	if width < minWidth {
 		width = minWidth
@@ -125,7 +126,7 @@ func breakLines(s string, width int) []lineSpan {
 			flush(start)
 		}
 		for tw > width {
-			head := ansi.Truncate(tok, width, "")
+			head := linkHead(tok, ansi.Truncate(tok, width, ""))
 			if head == "" {
 				break
 			}
@@ -151,6 +152,20 @@ func breakLines(s string, width int) []lineSpan {
 		flush(len(s))
 	}
 	return lines
+}
+
+// linkHead shortens head, the first line's worth of a word too wide for a
+// line, to end after the link's last slash in it, when tok is a link and
+// that leaves more than the scheme and host.
+func linkHead(tok, head string) string {
+	i := strings.Index(tok, "://")
+	if i < 0 {
+		return head
+	}
+	if j := strings.LastIndexByte(head, '/'); j > i+2 && strings.IndexByte(head[i+3:], '/') >= 0 {
+		return head[:j+1]
+	}
+	return head
 }
 
 // indent wraps s to width and indents every line by prefix.

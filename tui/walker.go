@@ -109,6 +109,7 @@ func (m walkerModel) load() walkerModel {
 		}
 		m.vp.Width, m.vp.Height = m.width, m.answerHeight(len(items))
 		m.vp.SetContent(m.d.md.render(m.answerMarkdown(n), m.width))
+		m.vp.SetYOffset(m.vp.YOffset) // after a resize, no scrolling past the end
 	}
 	cursor := 0
 	if m.opts.cursor < len(items) && len(m.opts.items) == len(items) {
