@@ -101,7 +101,7 @@ func (m checkModel) stop() checkModel {
 func (m checkModel) failed(err error) checkModel {
 	m = m.stop()
 	if err != nil {
-		m.err = clean(err.Error())
+		m.err = errText(err, m.lang)
 	}
 	return m
 }

@@ -141,7 +141,7 @@ func (m lookupModel) body() string {
 	st, w := m.d.st, max(m.width, minWidth)
 	var b strings.Builder
 	if m.err != nil {
-		b.WriteString(paint(st.Fail, wrap("✗ "+clean(m.err.Error()), w)) + "\n")
+		b.WriteString(paint(st.Fail, wrap("✗ "+errText(m.err, m.lang), w)) + "\n")
 	}
 	switch {
 	case m.acct != nil:

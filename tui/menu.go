@@ -114,7 +114,7 @@ func (m menu) view(st Styles, width, rows int) string {
 		case last == len(m.items):
 			more = "↑"
 		}
-		b.WriteString("\n" + st.Subtle.Render(truncate(fmt.Sprintf("  %s %d/%d %s", more, max(1, m.cursor+1), len(m.items), more), width)))
+		b.WriteString("\n" + st.Subtle.Render(truncate(fmt.Sprintf("  %d/%d %s", max(1, m.cursor+1), len(m.items), more), width)))
 	}
 	return b.String()
 }

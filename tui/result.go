@@ -215,7 +215,7 @@ func (m resultModel) update(rep *diagnose.Report, err error) resultModel {
 	m.watchCount++
 	if rep == nil || (err != nil && rep.Status == diagnose.StatusUnknown) {
 		if err != nil {
-			m.watchErr = clean(err.Error())
+			m.watchErr = errText(err, m.lang)
 		}
 		return m.rebuild()
 	}

@@ -31,7 +31,7 @@ func (m resultModel) top() string {
 	g := diagnose.Glyph(m.rep.Status)
 	out := st.status(g).Render(truncate(diagnose.Headline(m.rep, string(m.lang)), w))
 	if m.err != nil {
-		out += "\n" + st.Fail.Render(truncate("✗ "+clean(m.err.Error()), w))
+		out += "\n" + paint(st.Fail, wrap("✗ "+errText(m.err, m.lang), w))
 	}
 	return out + "\n"
 }

@@ -1,11 +1,13 @@
 package tui
 
 import (
+	"errors"
 	"strings"
 
 	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/ansi"
 
+	"github.com/unstuck-dev/unstuck/diagnose"
 	"github.com/unstuck-dev/unstuck/diagnose/revert"
 	"github.com/unstuck-dev/unstuck/guides"
 )
@@ -17,6 +19,16 @@ const (
 	defaultHeight = 24
 	minWidth      = 20
 )
+
+// errText is an error as the user reads it: the engine's "no endpoint
+// answered" in the user's language, anything else sanitized.
+func errText(err error, lang guides.Lang) string {
+	var noAnswer *diagnose.NoAnswerError
+	if errors.As(err, &noAnswer) {
+		return clean(noAnswer.Message(string(lang)))
+	}
+	return clean(err.Error())
+}
 
 // clean makes node-supplied text safe for the terminal: escape sequences
 // and control runes go, white space collapses to single spaces.

@@ -2,9 +2,9 @@ package main
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
-	"text/tabwriter"
 
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/spf13/cobra"
@@ -64,6 +64,10 @@ it is a contract, and whether it is delegated (EIP-7702). Only the public addres
 				}
 				return err
 			}
+			var noAnswer *diagnose.NoAnswerError
+			if errors.As(err, &noAnswer) {
+				return err // no network answered: no table to show, and the error says why
+			}
 			a.printAccount(rep)
 			return err
 		},
@@ -76,26 +80,29 @@ it is a contract, and whether it is delegated (EIP-7702). Only the public addres
 
 func (a *app) printAccount(rep *diagnose.AccountReport) {
 	fmt.Fprintln(a.stdout, rep.Address)
-	w := tabwriter.NewWriter(a.stdout, 0, 4, 2, ' ', 0)
-	fmt.Fprintln(w, a.lang.Pick("NETWORK\tBALANCE\tNEXT NONCE\tWAITING\tKIND", "网络\t余额\t下一个 nonce\t等待中\t类型"))
-	shown := 0
+	l := a.lang
+	rows := [][]string{{l.Pick("NETWORK", "网络"), l.Pick("BALANCE", "余额"), l.Pick("NEXT NONCE", "下一个 nonce"), l.Pick("WAITING", "等待中"), l.Pick("KIND", "类型")}}
 	for _, c := range rep.Chains {
 		if !c.Active {
 			continue
 		}
-		shown++
-		kind := a.lang.Pick("wallet", "钱包")
+		kind := l.Pick("wallet", "钱包")
 		switch {
 		case c.Delegate != "":
-			kind = a.lang.Pick("! delegated to ", "! 委托给 ") + c.Delegate
+			kind = l.Pick("! delegated to ", "! 委托给 ") + c.Delegate
 		case c.IsContract:
-			kind = a.lang.Pick("contract", "合约")
+			kind = l.Pick("contract", "合约")
 		}
-		fmt.Fprintf(w, "%s\t%s %s\t%d\t%d\t%s\n", c.Chain, c.Balance, c.Symbol, c.LatestNonce, c.Waiting, kind)
+		symbol := c.Symbol
+		if symbol == "" { // a custom endpoint's chain: the registry does not know its coin
+			symbol = l.Pick("(native coin)", "（原生币）")
+		}
+		rows = append(rows, []string{c.Chain, c.Balance + " " + symbol, fmt.Sprint(c.LatestNonce), fmt.Sprint(c.Waiting), kind})
 	}
-	_ = w.Flush()
-	if shown == 0 {
-		fmt.Fprintln(a.stdout, a.lang.Pick("No activity on any network that answered.", "在有回应的网络上都没有活动。"))
+	if len(rows) == 1 {
+		fmt.Fprintf(a.stdout, l.Pick("No activity on the %d network(s) that answered.\n", "有回应的 %d 个网络上都没有活动。\n"), len(rep.Chains))
+	} else {
+		_ = writeTable(a.stdout, rows)
 	}
 	for _, f := range rep.Findings {
 		fmt.Fprintf(a.stdout, "\n%s %s\n  %s\n  → unstuck guide %s\n", diagnose.SeverityGlyph(f.Severity), f.Title, f.Detail, f.Guide)

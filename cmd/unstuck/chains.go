@@ -3,7 +3,6 @@ package main
 import (
 	"encoding/json"
 	"fmt"
-	"text/tabwriter"
 
 	"github.com/spf13/cobra"
 
@@ -40,8 +39,8 @@ func (a *app) chainsCmd() *cobra.Command {
 				enc.SetIndent("", "  ")
 				return enc.Encode(rows)
 			}
-			w := tabwriter.NewWriter(a.stdout, 0, 4, 2, ' ', 0)
-			fmt.Fprintln(w, a.lang.Pick("ID\tNETWORK\tCOIN\tNAMES\tENDPOINTS", "ID\t网络\t币种\t名称\t节点数"))
+			l := a.lang
+			rows := [][]string{{"ID", l.Pick("NETWORK", "网络"), l.Pick("COIN", "币种"), l.Pick("NAMES", "名称"), l.Pick("ENDPOINTS", "节点数")}}
 			for _, c := range reg.All() {
 				names := ""
 				if len(c.Aliases) > 0 {
@@ -50,9 +49,9 @@ func (a *app) chainsCmd() *cobra.Command {
 						names += ", " + c.Aliases[1]
 					}
 				}
-				fmt.Fprintf(w, "%d\t%s\t%s\t%s\t%d\n", c.ID, c.Name, c.Symbol, names, len(c.Endpoints))
+				rows = append(rows, []string{fmt.Sprint(c.ID), c.Name, c.Symbol, names, fmt.Sprint(len(c.Endpoints))})
 			}
-			return w.Flush()
+			return writeTable(a.stdout, rows)
 		},
 	}
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print as JSON")
