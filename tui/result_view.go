@@ -29,7 +29,7 @@ func (m resultModel) chromeHeight() int {
 func (m resultModel) top() string {
 	st, w := m.d.st, max(m.width, 1)
 	g := diagnose.Glyph(m.rep.Status)
-	out := st.status(g).Render(truncate(diagnose.Headline(m.rep, string(m.lang)), w))
+	out := paint(st.status(g), wrap(diagnose.Headline(m.rep, string(m.lang)), w))
 	if m.err != nil {
 		out += "\n" + paint(st.Fail, wrap("✗ "+errText(m.err, m.lang), w))
 	}
