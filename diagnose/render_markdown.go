@@ -3,6 +3,8 @@ package diagnose
 import (
 	"fmt"
 	"strings"
+
+	"github.com/unstuck-dev/unstuck/diagnose/noderpc"
 )
 
 // Markdown renders a report a user can paste into a community chat or a
@@ -31,8 +33,11 @@ func Markdown(rep *Report, lang string) string {
 	fmt.Fprintf(&b, "- %s\n", mdEscape(searchedLine(rep, lang)))
 	for _, s := range rep.Searched {
 		if s.Result == "found" || (s.Result == "error" && s.Fault != "cancelled") {
-			line := fmt.Sprintf("%s — %s", s.Chain, s.Result)
-			if s.Error != "" {
+			line := fmt.Sprintf("%s — %s", s.Chain, resultWord(s.Result, lang))
+			switch {
+			case lang == "zh" && s.Fault != "":
+				line += "：" + noderpc.Fault(s.Fault).WordsZH() // the node's own words are English
+			case s.Error != "":
 				line += ": " + s.Error
 			}
 			fmt.Fprintf(&b, "- %s\n", mdEscape(line))
@@ -42,6 +47,19 @@ func Markdown(rep *Report, lang string) string {
 		"Made with unstuck. This report contains only public blockchain data: no recovery phrase, no private key. Never share those with anyone, including \"support\".",
 		"由 unstuck 生成。本报告只包含公开的链上数据，不含助记词或私钥。永远不要把它们发给任何人，包括自称“客服”的人。"))
 	return b.String()
+}
+
+// resultWord is what an endpoint's answer was, in the user's language.
+func resultWord(result, lang string) string {
+	switch result {
+	case "found":
+		return label(lang, "found", "找到")
+	case "absent":
+		return label(lang, "absent", "没有")
+	case "error":
+		return label(lang, "error", "出错")
+	}
+	return result
 }
 
 // severityWord labels a finding in a Markdown list, where a glyph after
