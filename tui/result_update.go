@@ -10,6 +10,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/unstuck-dev/unstuck/diagnose"
+	"github.com/unstuck-dev/unstuck/guides"
 )
 
 // Update handles the result's keys, its inline fields and the replies of
@@ -113,7 +114,7 @@ func (m resultModel) updateKeys(k tea.KeyMsg) (resultModel, tea.Cmd) {
 // open goes to a next step, carrying the report's numbers into the guide.
 func (m resultModel) open(it menuItem) tea.Cmd {
 	g, s := diagnose.Glyph(m.rep.Status), m.rep.Status
-	crumb := both(g+" "+diagnose.StatusWord(s, "en"), g+" "+diagnose.StatusWord(s, "zh"))
+	crumb := both(g+" "+diagnose.StatusWord(s, string(guides.En)), g+" "+diagnose.StatusWord(s, string(guides.Zh)))
 	return emit(openNodeMsg{id: it.to, crumb: crumb, vals: m.values()})
 }
 
