@@ -179,27 +179,45 @@ func lineLook(st Styles, lang guides.Lang, state string, found bool, spin string
 	return "✗", lang.Pick("endpoint error", "节点出错"), st.Fail
 }
 
-// View draws the prompt, the field and the search.
+// View draws the prompt, the field and the search. On a short terminal
+// the title (the header names the screen too), a blank line and the
+// examples' heading give their lines to the list below, so that a few
+// examples or chains still show.
 func (m checkModel) View() string {
 	st, w := m.d.st, m.width
-	var b strings.Builder
-	b.WriteString(st.Title.Render(truncate(m.title(), w)) + "\n")
-	b.WriteString(paint(st.Text, wrap(m.prompt(), w)) + "\n\n")
-	b.WriteString(m.input.View())
+	prompt := paint(st.Text, wrap(m.prompt(), w))
+	field := m.input.View()
 	if m.err != "" {
-		b.WriteString("\n" + paint(st.Fail, indent("✗ "+m.err, "", w)))
+		field += "\n" + paint(st.Fail, indent("✗ "+m.err, "", w))
 	}
-	b.WriteString("\n\n")
-	rows := m.height - lineCount(b.String()) - 1
+	listed := max(len(m.examples.items), len(m.lines.lines))
+	want := 1 + min(listed, 2) + 1 // heading, a couple of rows, the "n/m" line
+	compact := listed > 0 && 1+lineCount(prompt)+1+lineCount(field)+1+want > m.height
+	var b strings.Builder
+	if !compact {
+		b.WriteString(st.Title.Render(truncate(m.title(), w)) + "\n")
+	}
+	b.WriteString(prompt + "\n")
+	if !compact {
+		b.WriteString("\n")
+	}
+	b.WriteString(field + "\n\n")
+	room := m.height - lineCount(strings.TrimSuffix(b.String(), "\n")) // lines left below the blank
 	switch {
 	case m.running && m.kind != checkTx:
 		b.WriteString(st.Warn.Render(m.spin.View()) + " " + st.Text.Render(m.lang.Pick("Asking the public nodes…", "正在询问公共节点……")))
 	case m.running || len(m.lines.lines) > 0:
 		b.WriteString(st.Subtle.Render(m.lang.Pick("Looking on every network at once:", "同时在所有网络上查找：")) + "\n")
-		b.WriteString(m.lines.view(st, m.lang, m.spin.View(), w, rows-1))
+		b.WriteString(m.lines.view(st, m.lang, m.spin.View(), w, room-2))
 	case len(m.examples.items) > 0:
-		b.WriteString(st.Subtle.Render(m.lang.Pick("Examples (↑/↓ to pick one):", "示例（用 ↑/↓ 选择）：")) + "\n")
-		b.WriteString(m.examples.view(st, w, rows-1))
+		if !compact {
+			b.WriteString(st.Subtle.Render(m.lang.Pick("Examples (↑/↓ to pick one):", "示例（用 ↑/↓ 选择）：")) + "\n")
+			room--
+		}
+		if len(m.examples.items) > room {
+			room-- // the "n/m" line
+		}
+		b.WriteString(m.examples.view(st, w, room))
 	}
 	return b.String()
 }

@@ -162,7 +162,7 @@ func (m lookupModel) accountBody(st Styles, w int) string {
 			quiet = append(quiet, clean(c.Chain))
 			continue
 		}
-		v := fmt.Sprintf(m.lang.Pick("nonce %d · %s %s", "nonce %d · %s %s"), c.LatestNonce, c.Balance, c.Symbol)
+		v := fmt.Sprintf(m.lang.Pick("nonce %d · %s %s", "nonce %d · %s %s"), c.LatestNonce, c.Balance, coinOr(c.Symbol, m.lang))
 		if c.Waiting > 0 {
 			v += fmt.Sprintf(m.lang.Pick(" · %d waiting", " · %d 笔等待中"), c.Waiting)
 		}

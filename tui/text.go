@@ -30,6 +30,15 @@ func errText(err error, lang guides.Lang) string {
 	return clean(err.Error())
 }
 
+// coinOr is a balance's coin symbol, or words saying it is the chain's own
+// coin when the registry does not know the chain (a custom endpoint).
+func coinOr(symbol string, lang guides.Lang) string {
+	if symbol != "" {
+		return clean(symbol)
+	}
+	return lang.Pick("(native coin)", "（原生币）")
+}
+
 // clean makes node-supplied text safe for the terminal: escape sequences
 // and control runes go, white space collapses to single spaces.
 func clean(s string) string { return revert.Sanitize(s) }
