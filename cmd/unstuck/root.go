@@ -39,12 +39,13 @@ func Main() int {
 func (a *app) run(ctx context.Context, args []string) int {
 	lang, err := langFrom(args, a.getenv)
 	a.lang = lang
-	if err != nil {
-		return exitCode(err, a.stderr, a.lang)
-	}
-	// Screen every positional argument before cobra sees (and may echo) it.
+	// Screen every argument before anything (cobra, or the --lang check)
+	// may echo it.
 	if screened(args) {
 		return exitCode(&diagnose.InputError{Reason: "refused", Secret: "refused"}, a.stderr, a.lang)
+	}
+	if err != nil {
+		return exitCode(err, a.stderr, a.lang)
 	}
 	root := a.rootCmd()
 	root.SetArgs(args)
@@ -166,6 +167,9 @@ func langFrom(args []string, getenv func(string) string) (guides.Lang, error) {
 		}
 		if l, known := flagLang(v); known {
 			return l, nil
+		}
+		if len(v) > 16 {
+			v = v[:16] + "…"
 		}
 		return env, badInput(env.Pick("--lang takes en or zh, not %q", "--lang 只接受 en 或 zh，而不是 %q"), v)
 	}
