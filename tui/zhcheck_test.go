@@ -36,8 +36,8 @@ func zhTechnical() []string {
 		"tronlink", "trust", "wallet", "ledger", "binance", "okx", "uniswap", "pancakeswap", "etherscan", "bscscan",
 		"polygonscan", "arbiscan", "basescan", "tronscan", "mempool", "space", "blockstream", "info",
 		"english", "en", "zh",
-		// placeholders of the guides' own commands
-		"tx-hash", "hash",
+		// placeholders of the guides' own commands, cobra's usage line and flag types
+		"tx-hash", "hash", "flags", "command", "string", "duration", "stringarray", "completion", "bash", "zsh", "fish", "powershell",
 	}
 }
 

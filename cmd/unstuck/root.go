@@ -140,6 +140,9 @@ It never asks for your recovery phrase or private key. Nobody legitimate ever wi
 	for _, c := range a.extraCmds() {
 		root.AddCommand(c)
 	}
+	if a.lang == guides.Zh {
+		localizeHelp(root)
+	}
 	return root
 }
 

@@ -5,6 +5,9 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
+
 	"github.com/unstuck-dev/unstuck/diagnose"
 	"github.com/unstuck-dev/unstuck/diagnose/chains"
 	"github.com/unstuck-dev/unstuck/guides"
@@ -19,7 +22,9 @@ func zhAllowed(t *testing.T) []string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	allowed := []string{"UniswapV2Router: EXPIRED", "Demo chain (offline)", "chain 1337"}
+	allowed := []string{"UniswapV2Router: EXPIRED", "Demo chain (offline)", "chain 1337",
+		// the help's usage lines and examples are commands, kept as written
+		"<error text>", `{"code":4902,"message":"Unrecognized chain ID"}`}
 	for _, c := range chains.MustDefault().All() {
 		allowed = append(allowed, c.Name, strings.Join(c.Aliases, " "))
 	}
@@ -68,7 +73,7 @@ func TestNoEnglishInChineseOutput(t *testing.T) {
 		}
 	}
 	c := cli{env: env}
-	allowed := zhAllowed(t)
+	allowed := append(zhAllowed(t), untranslatedHelp(t)...)
 	runs := [][]string{
 		{"chains"},
 		{"guide"}, {"guide", "transfer"}, {"guide", "dapp"}, {"guide", "safety"}, {"guide", "help"},
@@ -85,6 +90,9 @@ func TestNoEnglishInChineseOutput(t *testing.T) {
 		{"guide", "no-such-guide"}, {"guide", "speed-up", "--graph"}, {"check", "--nope", env["SUCCESS_TX"]},
 		{"check", env["SUCCESS_TX"], "--json", "--markdown"}, {"check", env["SUCCESS_TX"], "--timeout", "x"},
 		{"check", "0x1234"},
+		// help
+		{"--help"}, {"check", "--help"}, {"chains", "--help"}, {"guide", "--help"}, {"explain", "--help"},
+		{"account", "--help"}, {"endpoint", "--help"}, {"demo", "--help"}, {"help"},
 	}
 	for _, args := range runs {
 		_, stdout, stderr := c.run(append(args, "--lang", "zh")...)
@@ -104,4 +112,26 @@ func TestNoEnglishInChineseOutput(t *testing.T) {
 			}
 		}
 	}
+}
+
+// untranslatedHelp is the help of commands that have no Chinese help yet
+// (one added on another branch): logged, so that it gets one, not failed.
+func untranslatedHelp(t *testing.T) []string {
+	t.Helper()
+	a := &app{lang: guides.Zh, getenv: func(string) string { return "" }, isTTY: func() bool { return false }}
+	helps := zhHelps()
+	var out []string
+	var walk func(c *cobra.Command)
+	walk = func(c *cobra.Command) {
+		if _, ok := helps[c.CommandPath()]; !ok && c.CommandPath() != "unstuck completion" && !strings.HasPrefix(c.CommandPath(), "unstuck completion ") {
+			t.Logf("no Chinese help for %q", c.CommandPath())
+			out = append(out, c.Short, c.Long)
+			c.Flags().VisitAll(func(f *pflag.Flag) { out = append(out, f.Usage) })
+		}
+		for _, sub := range c.Commands() {
+			walk(sub)
+		}
+	}
+	walk(a.rootCmd())
+	return out
 }
