@@ -229,3 +229,24 @@ func TestCopySaysWhatHappened(t *testing.T) {
 	m.d.clipboard = func(string) error { return nil }
 	mustContain(t, send(t, m, keyMsg("c")).View(), "✓ hash copied to the clipboard")
 }
+
+// TestFrameAtEverySize: every screen, at 40×12, 80×24 and 200×60, in both
+// languages, with and without the full help, is exactly the terminal's
+// size with no escape code.
+func TestFrameAtEverySize(t *testing.T) {
+	env := newEnv(t)
+	screens := zhScreens(t, env)
+	for name, build := range screens {
+		for _, size := range [][2]int{{40, 12}, {80, 24}, {200, 60}} {
+			for _, lang := range []string{"en", "zh"} {
+				m := build(sized(t, env, lang, size[0], size[1]))
+				for _, v := range []string{m.View(), send(t, m, keyMsg("?")).View()} {
+					if t.Run(name, func(t *testing.T) { checkFrame(t, v, size[0], size[1]) }) {
+						continue
+					}
+					t.Logf("%s at %dx%d (%s):\n%s", name, size[0], size[1], lang, v)
+				}
+			}
+		}
+	}
+}
