@@ -250,3 +250,19 @@ func TestFrameAtEverySize(t *testing.T) {
 		}
 	}
 }
+
+// TestWrapCutsLinksAfterASlash: a link wider than a line breaks after one
+// of its slashes, so the hash in it stays whole when the hash fits.
+func TestWrapCutsLinksAfterASlash(t *testing.T) {
+	link := "https://bscscan.com/tx/" + testHash
+	got := strings.Split(wrap("open "+link+" to see it", 70), "\n")
+	want := []string{"open", "https://bscscan.com/tx/", testHash + " to", "see it"}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("wrap = %q, want %q", got, want)
+	}
+	// Not a link: a long word is cut where the line ends.
+	word := strings.Repeat("a", 30)
+	if got := wrap(word, 20); got != strings.Repeat("a", 20)+"\n"+strings.Repeat("a", 10) {
+		t.Errorf("wrap(word) = %q", got)
+	}
+}
