@@ -49,7 +49,7 @@ func messagesEN() map[string]message {
 		"state_changed_in_block/no_reason": {"Failed: an earlier transaction in the same block changed what it needed",
 			"At the start of its block it would have succeeded; by its turn an earlier transaction in the same block had changed the state (a front-run, a spent balance, a moved price). The node gave no reason. The network fee ({fee} {symbol}) was spent and is not refunded."},
 		"out_of_gas": {"Failed: it ran out of gas",
-			"It used all {gas_used} of its gas limit {gas_limit}. The network fee ({fee} {symbol}) was spent and is not refunded. Retry with a higher gas limit."},
+			"It used up its whole gas limit of {gas_limit} before it could finish. The network fee ({fee} {symbol}) was spent and is not refunded. Retry with a higher gas limit."},
 		"insufficient_funds": {"Not enough {symbol} to pay for it",
 			"The account has {balance} {symbol}; this transaction may need up to {needed} {symbol} (value plus maximum fee). It is short by {short} {symbol}."},
 		"wrong_chain": {"Found on {found}, not on {expected}",

@@ -124,11 +124,7 @@ func KeyNumbers(rep *Report, lang string) [][2]string {
 		add("blob base fee", "Blob 基础费", weiGwei(f.BlobBaseFeeWei))
 	}
 	if rv := rep.Revert; rv != nil {
-		reason := rv.Reason
-		if rv.Name != "" {
-			reason = rv.Name + ": " + reason
-		}
-		add("revert", "失败原因", reason)
+		add("revert", "失败原因", revertLine(rv))
 	}
 	for _, t := range rep.Transfers {
 		amount := t.Amount
@@ -144,6 +140,22 @@ func KeyNumbers(rep *Report, lang string) [][2]string {
 		add("explorer", "浏览器", rep.Chain.ExplorerTxURL)
 	}
 	return rows
+}
+
+// revertLine is the revert's name and reason, the name once: a custom
+// error without arguments decodes to a reason that is its own name.
+func revertLine(rv *Revert) string {
+	name, reason := rv.Name, strings.TrimSpace(rv.Reason)
+	switch {
+	case name == "":
+		return reason
+	case reason == "":
+		return name
+	}
+	if i := strings.IndexByte(name, '('); i > 0 && strings.HasPrefix(reason, name[:i+1]) {
+		return reason // "V3TooLittleReceived()", "InsufficientBalance(1, 2)"
+	}
+	return name + ": " + reason
 }
 
 func weiGwei(s string) string {
@@ -162,10 +174,10 @@ func Text(rep *Report, lang string) string {
 	rows := KeyNumbers(rep, lang)
 	width := 0
 	for _, r := range rows {
-		width = max(width, len([]rune(r[0])))
+		width = max(width, cellWidth(r[0]))
 	}
 	for _, r := range rows {
-		fmt.Fprintf(&b, "  %s%s  %s\n", r[0], strings.Repeat(" ", width-len([]rune(r[0]))), r[1])
+		fmt.Fprintf(&b, "  %s%s  %s\n", r[0], strings.Repeat(" ", width-cellWidth(r[0])), r[1])
 	}
 	if len(rep.Findings) > 0 {
 		b.WriteString("\n" + label(lang, "What this means", "这意味着什么") + "\n")
@@ -181,6 +193,23 @@ func Text(rep *Report, lang string) string {
 	}
 	b.WriteString("\n" + searchedLine(rep, lang) + "\n")
 	return b.String()
+}
+
+// cellWidth is how many terminal columns s takes: Chinese characters and
+// full-width punctuation take two, so that zh labels line up.
+func cellWidth(s string) int {
+	w := 0
+	for _, r := range s {
+		switch {
+		case r >= 0x1100 && (r <= 0x115f || r >= 0x2e80 && r <= 0xa4cf || r >= 0xac00 && r <= 0xd7a3 ||
+			r >= 0xf900 && r <= 0xfaff || r >= 0xfe30 && r <= 0xfe4f || r >= 0xff00 && r <= 0xff60 || r >= 0xffe0 && r <= 0xffe6 ||
+			r >= 0x20000 && r <= 0x3fffd):
+			w += 2
+		default:
+			w++
+		}
+	}
+	return w
 }
 
 // searchedLine summarizes what was asked.

@@ -74,17 +74,16 @@ func (r *recorder) all() []Searched {
 func (e *Engine) searchAll(ctx context.Context, groups []group, hash common.Hash, sender senderFor, rec *recorder) []groupResult {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
-	out := make(chan groupResult, len(groups))
-	for _, g := range groups {
-		go func() { out <- e.searchGroup(ctx, g, hash, sender, rec) }()
+	// Results keep the groups' (registry) order, whatever order they end in.
+	results := make([]groupResult, len(groups))
+	done := make(chan int, len(groups))
+	for i, g := range groups {
+		go func() { results[i] = e.searchGroup(ctx, g, hash, sender, rec); done <- i }()
 	}
-	results := make([]groupResult, 0, len(groups))
 	for range groups {
-		r := <-out
-		if r.found != nil {
+		if i := <-done; results[i].found != nil {
 			cancel()
 		}
-		results = append(results, r)
 	}
 	return results
 }

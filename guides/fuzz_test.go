@@ -29,7 +29,7 @@ func FuzzLoad(f *testing.F) {
 		}
 		for _, tr := range lib.Trees() {
 			for _, lang := range Langs() {
-				if err := lib.RenderText(discard{}, tr.ID, lang); err != nil {
+				if err := lib.RenderGraph(discard{}, tr.ID, lang); err != nil {
 					t.Fatal(err)
 				}
 			}

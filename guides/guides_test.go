@@ -114,13 +114,13 @@ func TestFill(t *testing.T) {
 		{"all values", En, map[string]string{"min_max_fee": "33 gwei", "min_tip": "2.2 gwei", "chain": "Base"},
 			"Max fee at least 33 gwei, tip 2.2 gwei, on Base. {not_a_placeholder} {"},
 		{"missing values fall back", En, nil,
-			"Max fee at least the minimum Max fee shown by `unstuck check`, tip the minimum Priority fee shown by `unstuck check`, on the network `unstuck check` found it on. {not_a_placeholder} {"},
+			"Max fee at least the minimum `unstuck check` shows, tip the minimum `unstuck check` shows, on the network `unstuck check` found it on. {not_a_placeholder} {"},
 		{"empty value falls back", En, map[string]string{"min_max_fee": " ", "min_tip": "1", "chain": "Base"},
-			"Max fee at least the minimum Max fee shown by `unstuck check`, tip 1, on Base. {not_a_placeholder} {"},
+			"Max fee at least the minimum `unstuck check` shows, tip 1, on Base. {not_a_placeholder} {"},
 		{"control characters stripped", En, map[string]string{"min_max_fee": "3\x1b[31m3 gwei", "min_tip": "1", "chain": "B\u0007ase"},
 			"Max fee at least 3[31m3 gwei, tip 1, on Base. {not_a_placeholder} {"},
 		{"chinese fallback", Zh, map[string]string{"chain": "Arbitrum One"},
-			"Max fee 至少 `unstuck check` 给出的最低 Max fee，小费 `unstuck check` 给出的最低 Priority fee（小费），在 Arbitrum One 上。"},
+			"Max fee 至少 `unstuck check` 给出的最低值，小费 `unstuck check` 给出的最低值，在 Arbitrum One 上。"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

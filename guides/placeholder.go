@@ -1,8 +1,10 @@
 package guides
 
 import (
+	"bytes"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Placeholders lists the names content may write as {name}; the UI fills
@@ -13,28 +15,29 @@ func Placeholders() []string {
 }
 
 // placeholderFallback is the readable text shown when a report did not
-// supply the value.
+// supply the value. Each reads in every place the content writes its
+// placeholder (guides' tests check every node in both languages); a
+// placeholder that is the whole of a parenthesis is dropped with it
+// instead (see Expand).
 func placeholderFallback(name string, lang Lang) (string, bool) {
 	en, zh := "", ""
 	switch name {
-	case "min_max_fee":
-		en, zh = "the minimum Max fee shown by `unstuck check`", "`unstuck check` 给出的最低 Max fee"
-	case "min_tip":
-		en, zh = "the minimum Priority fee shown by `unstuck check`", "`unstuck check` 给出的最低 Priority fee（小费）"
+	case "min_max_fee", "min_tip":
+		en, zh = "the minimum `unstuck check` shows", "`unstuck check` 给出的最低值"
 	case "missing_nonce":
-		en, zh = "the lowest missing nonce shown by `unstuck check`", "`unstuck check` 给出的最小缺失 nonce"
+		en, zh = "N (the number `unstuck check` shows)", "N（`unstuck check` 显示的序号）"
 	case "nonce":
-		en, zh = "the transaction's nonce (shown on the explorer page)", "这笔交易的 nonce（区块浏览器上可以看到）"
+		en, zh = "N (the number on the explorer's transaction page)", "N（区块浏览器交易页面上的序号）"
 	case "base_fee":
-		en, zh = "the current base fee", "当前的基础费（base fee）"
+		en, zh = "the current base fee", "当前的基础费"
 	case "confirmations":
-		en, zh = "the number of confirmations shown by `unstuck check`", "`unstuck check` 显示的确认数"
+		en, zh = "some", "若干"
 	case "chain":
 		en, zh = "the network `unstuck check` found it on", "`unstuck check` 找到它的那条链"
 	case "explorer_url":
-		en, zh = "the block explorer of that network", "这条链的区块浏览器"
+		en, zh = "the network's block explorer", "这条链的区块浏览器"
 	case "symbol":
-		en, zh = "the network's own coin (ETH, BNB, POL…)", "这条链的原生币（ETH、BNB、POL 等）"
+		en, zh = "native coin", "原生币"
 	case "wallet":
 		en, zh = "your wallet", "你的钱包"
 	case "wallet_channels":
@@ -46,10 +49,7 @@ func placeholderFallback(name string, lang Lang) (string, bool) {
 	default:
 		return "", false
 	}
-	if lang == Zh {
-		return zh, true
-	}
-	return en, true
+	return lang.Pick(en, zh), true
 }
 
 // placeholders returns the {name} references in s, in order. A name is
@@ -77,34 +77,85 @@ func isNameByte(c byte) bool {
 }
 
 // Expand substitutes {name} placeholders in s with vals, or with a readable
-// fallback when a value is missing or empty. Values have control
-// characters removed; unknown names are left as written.
+// fallback when a value is missing or empty. A missing value that is all a
+// parenthesis holds — "the block explorer ({explorer_url})" — takes the
+// parenthesis with it. In Chinese a fallback that starts or ends with a
+// Chinese character drops the space written next to it. Values have
+// control characters removed; unknown names are left as written.
 func Expand(s string, lang Lang, vals map[string]string) string {
-	var b strings.Builder
+	var b []byte
 	for i := 0; i < len(s); i++ {
-		if s[i] == '{' {
-			j := i + 1
-			for j < len(s) && isNameByte(s[j]) {
-				j++
-			}
-			if j > i+1 && j < len(s) && s[j] == '}' {
-				name := s[i+1 : j]
-				if v := cleanValue(vals[name]); v != "" {
-					b.WriteString(v)
-					i = j
-					continue
-				}
-				if fb, ok := placeholderFallback(name, lang); ok {
-					b.WriteString(fb)
-					i = j
-					continue
-				}
+		if s[i] != '{' {
+			b = append(b, s[i])
+			continue
+		}
+		j := i + 1
+		for j < len(s) && isNameByte(s[j]) {
+			j++
+		}
+		if j == i+1 || j >= len(s) || s[j] != '}' {
+			b = append(b, s[i])
+			continue
+		}
+		name := s[i+1 : j]
+		if v := cleanValue(vals[name]); v != "" {
+			b = append(b, v...)
+			i = j
+			continue
+		}
+		fb, ok := placeholderFallback(name, lang)
+		if !ok {
+			b = append(b, s[i])
+			continue
+		}
+		rest := s[j+1:]
+		if open, ok := openParen(b); ok {
+			if close, ok := closeParen(rest); ok {
+				b = bytes.TrimRight(b[:len(b)-len(open)], " ")
+				i = j + len(close)
+				continue
 			}
 		}
-		b.WriteByte(s[i])
+		if lang == Zh {
+			first, _ := utf8.DecodeRuneInString(fb)
+			last, _ := utf8.DecodeLastRuneInString(fb)
+			if wide(first) {
+				b = bytes.TrimSuffix(b, []byte(" "))
+			}
+			if wide(last) && strings.HasPrefix(rest, " ") {
+				b = append(b, fb...)
+				i = j + 1
+				continue
+			}
+		}
+		b = append(b, fb...)
+		i = j
 	}
-	return b.String()
+	return string(b)
 }
+
+// openParen is the opening parenthesis b ends with, if any.
+func openParen(b []byte) (string, bool) {
+	for _, p := range []string{"(", "（"} {
+		if bytes.HasSuffix(b, []byte(p)) {
+			return p, true
+		}
+	}
+	return "", false
+}
+
+// closeParen is the closing parenthesis rest starts with, if any.
+func closeParen(rest string) (string, bool) {
+	for _, p := range []string{")", "）"} {
+		if strings.HasPrefix(rest, p) {
+			return p, true
+		}
+	}
+	return "", false
+}
+
+// wide reports whether r is a Chinese character or full-width punctuation.
+func wide(r rune) bool { return r >= 0x2E80 }
 
 // cleanValue drops control characters (escape sequences included) from a
 // value that may come from a node.

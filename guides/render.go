@@ -65,11 +65,11 @@ func (l *Library) RenderIndex(w io.Writer, lang Lang) error {
 	return bw.Flush()
 }
 
-// RenderText writes one tree as plain readable text: every node in file
-// order, numbered options with where each goes, check routes, and answers'
-// Markdown as written (placeholders unfilled). It contains no escape codes;
-// it is what `unstuck guide <id>` prints when stdout is not a terminal.
-func (l *Library) RenderText(w io.Writer, treeID string, lang Lang) error {
+// RenderGraph writes one tree as its graph, for reviewers: every node in
+// file order with its id and kind, numbered options with where each goes,
+// check routes, and answers' Markdown as written (placeholders unfilled).
+// It contains no escape codes; `unstuck guide <id> --graph` prints it.
+func (l *Library) RenderGraph(w io.Writer, treeID string, lang Lang) error {
 	t, ok := l.byID[treeID]
 	if !ok {
 		return fmt.Errorf("no guide %q (try `unstuck guide` for the list)", treeID)

@@ -26,7 +26,7 @@ func TestRenderDump(t *testing.T) {
 			want[name] = true
 			t.Run(name, func(t *testing.T) {
 				var buf bytes.Buffer
-				if err := lib.RenderText(&buf, tr.ID, lang); err != nil {
+				if err := lib.RenderGraph(&buf, tr.ID, lang); err != nil {
 					t.Fatal(err)
 				}
 				got := buf.String()
@@ -96,9 +96,9 @@ func checkPlain(t *testing.T, s string) {
 func TestRenderUnknownTree(t *testing.T) {
 	lib := mustLoad(t)
 	var buf bytes.Buffer
-	err := lib.RenderText(&buf, "nope", En)
+	err := lib.RenderGraph(&buf, "nope", En)
 	if err == nil || !strings.Contains(err.Error(), "nope") {
-		t.Fatalf("RenderText(nope) error = %v, want one naming the id", err)
+		t.Fatalf("RenderGraph(nope) error = %v, want one naming the id", err)
 	}
 }
 
@@ -112,7 +112,7 @@ func TestRenderShowsLinks(t *testing.T) {
 		t.Fatal(errs)
 	}
 	var buf bytes.Buffer
-	if err := lib.RenderText(&buf, "fixture", En); err != nil {
+	if err := lib.RenderGraph(&buf, "fixture", En); err != nil {
 		t.Fatal(err)
 	}
 	for _, want := range []string{

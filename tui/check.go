@@ -62,11 +62,11 @@ func newCheck(d *deps, lang guides.Lang, keys CheckKeys, kind checkKind, node *g
 func (m checkModel) placeholder() string {
 	switch m.kind {
 	case checkAccount:
-		return tr(m.lang, "0x… your public address", "0x… 你的公开地址")
+		return m.lang.Pick("0x… your public address", "0x… 你的公开地址")
 	case checkEndpoint:
-		return tr(m.lang, "https://… [network name]", "https://… [网络名称]")
+		return m.lang.Pick("https://… [network name]", "https://… [网络名称]")
 	}
-	return tr(m.lang, "0x… hash or explorer link", "0x… 哈希或浏览器链接")
+	return m.lang.Pick("0x… hash or explorer link", "0x… 哈希或浏览器链接")
 }
 
 func (m checkModel) relang(lang guides.Lang, keys CheckKeys) checkModel {
@@ -105,7 +105,7 @@ func (m checkModel) stop() checkModel {
 func (m checkModel) failed(err error) checkModel {
 	m = m.stop()
 	if err != nil {
-		m.err = clean(err.Error())
+		m.err = errText(err, m.lang)
 	}
 	return m
 }
@@ -148,6 +148,7 @@ func (m checkModel) Update(msg tea.Msg) (checkModel, tea.Cmd) {
 	}
 	var cmd tea.Cmd
 	var refused bool
+	before := m.input.Value()
 	m.input, cmd, refused = guardInput(m.input, msg, m.field())
 	if refused {
 		m.err = ""
@@ -156,6 +157,9 @@ func (m checkModel) Update(msg tea.Msg) (checkModel, tea.Cmd) {
 	if m.kind == checkTx && diagnose.IsBareHex64(m.input.Value()) {
 		// Held before it is ever drawn: it may be a private key.
 		return m.submit()
+	}
+	if m.input.Value() != before {
+		m.err = "" // the error was about what the field held before
 	}
 	return m, cmd
 }
@@ -197,7 +201,7 @@ func (m checkModel) submit() (checkModel, tea.Cmd) {
 	case q.NeedsConfirm:
 		return m.hold(q)
 	case m.kind == checkTx && q.Kind != diagnose.KindTxHash:
-		m.err = tr(m.lang, "that is an address, not a transaction hash: a hash has 64 characters after 0x",
+		m.err = m.lang.Pick("that is an address, not a transaction hash: a hash has 64 characters after 0x",
 			"这是一个地址，不是交易哈希：哈希在 0x 后面有 64 个字符")
 		return m, nil
 	}
@@ -232,7 +236,7 @@ func inputMessage(err error, lang guides.Lang) string {
 func (m checkModel) submitEndpoint(v string) (checkModel, tea.Cmd) {
 	fields := strings.Fields(v)
 	if len(fields) == 0 || len(fields) > 2 {
-		m.err = tr(m.lang, "paste the RPC URL, optionally followed by the network's name (e.g. https://… bsc)",
+		m.err = m.lang.Pick("paste the RPC URL, optionally followed by the network's name (e.g. https://… bsc)",
 			"粘贴 RPC 地址，后面可以加网络名称（例如 https://… bsc）")
 		return m, nil
 	}

@@ -159,7 +159,7 @@ func (s searchLines) view(st Styles, lang guides.Lang, spin string, width, rows 
 		}
 	}
 	if hidden := len(cells) - perCol*cols; hidden > 0 {
-		b.WriteString("\n" + st.Subtle.Render(fmt.Sprintf(tr(lang, "… and %d more", "……还有 %d 条"), hidden)))
+		b.WriteString("\n" + st.Subtle.Render(fmt.Sprintf(lang.Pick("… and %d more", "……还有 %d 条"), hidden)))
 	}
 	return b.String()
 }
@@ -168,41 +168,59 @@ func (s searchLines) view(st Styles, lang guides.Lang, spin string, width, rows 
 func lineLook(st Styles, lang guides.Lang, state string, found bool, spin string) (string, string, lipgloss.Style) {
 	switch {
 	case state == "found":
-		return "✓", tr(lang, "found", "找到"), st.OK
+		return "✓", lang.Pick("found", "找到"), st.OK
 	case state == "absent":
-		return "–", tr(lang, "absent", "没有"), st.Subtle
+		return "–", lang.Pick("absent", "没有"), st.Subtle
 	case found:
-		return "·", tr(lang, "stopped", "已停止"), st.Subtle
+		return "·", lang.Pick("stopped", "已停止"), st.Subtle
 	case state == "searching":
-		return spin, tr(lang, "searching", "查询中"), st.Warn
+		return spin, lang.Pick("searching", "查询中"), st.Warn
 	}
-	return "✗", tr(lang, "endpoint error", "节点出错"), st.Fail
+	return "✗", lang.Pick("endpoint error", "节点出错"), st.Fail
 }
 
-// View draws the prompt, the field and the search.
+// View draws the prompt, the field and the search. On a short terminal
+// the title (the header names the screen too), a blank line and the
+// examples' heading give their lines to the list below, so that a few
+// examples or chains still show.
 func (m checkModel) View() string {
 	st, w := m.d.st, m.width
-	var b strings.Builder
-	b.WriteString(st.Title.Render(truncate(m.title(), w)) + "\n")
 	if m.held != nil {
-		return b.String() + m.heldView()
+		return st.Title.Render(truncate(m.title(), w)) + "\n" + m.heldView()
 	}
-	b.WriteString(paint(st.Text, wrap(m.prompt(), w)) + "\n\n")
-	b.WriteString(m.input.View())
+	prompt := paint(st.Text, wrap(m.prompt(), w))
+	field := m.input.View()
 	if m.err != "" {
-		b.WriteString("\n" + paint(st.Fail, indent("✗ "+m.err, "", w)))
+		field += "\n" + paint(st.Fail, indent("✗ "+m.err, "", w))
 	}
-	b.WriteString("\n\n")
-	rows := m.height - lineCount(b.String()) - 1
+	listed := max(len(m.examples.items), len(m.lines.lines))
+	want := 1 + min(listed, 2) + 1 // heading, a couple of rows, the "n/m" line
+	compact := listed > 0 && 1+lineCount(prompt)+1+lineCount(field)+1+want > m.height
+	var b strings.Builder
+	if !compact {
+		b.WriteString(st.Title.Render(truncate(m.title(), w)) + "\n")
+	}
+	b.WriteString(prompt + "\n")
+	if !compact {
+		b.WriteString("\n")
+	}
+	b.WriteString(field + "\n\n")
+	room := m.height - lineCount(strings.TrimSuffix(b.String(), "\n")) // lines left below the blank
 	switch {
 	case m.running && m.kind != checkTx:
-		b.WriteString(st.Warn.Render(m.spin.View()) + " " + st.Text.Render(tr(m.lang, "Asking the public nodes…", "正在询问公共节点……")))
+		b.WriteString(st.Warn.Render(m.spin.View()) + " " + st.Text.Render(m.lang.Pick("Asking the public nodes…", "正在询问公共节点……")))
 	case m.running || len(m.lines.lines) > 0:
-		b.WriteString(st.Subtle.Render(tr(m.lang, "Looking on every network at once:", "同时在所有网络上查找：")) + "\n")
-		b.WriteString(m.lines.view(st, m.lang, m.spin.View(), w, rows-1))
+		b.WriteString(st.Subtle.Render(m.lang.Pick("Looking on every network at once:", "同时在所有网络上查找：")) + "\n")
+		b.WriteString(m.lines.view(st, m.lang, m.spin.View(), w, room-2))
 	case len(m.examples.items) > 0:
-		b.WriteString(st.Subtle.Render(tr(m.lang, "Examples (↑/↓ to pick one):", "示例（用 ↑/↓ 选择）：")) + "\n")
-		b.WriteString(m.examples.view(st, w, rows-1))
+		if !compact {
+			b.WriteString(st.Subtle.Render(m.lang.Pick("Examples (↑/↓ to pick one):", "示例（用 ↑/↓ 选择）：")) + "\n")
+			room--
+		}
+		if len(m.examples.items) > room {
+			room-- // the "n/m" line
+		}
+		b.WriteString(m.examples.view(st, w, room))
 	}
 	return b.String()
 }
@@ -210,11 +228,11 @@ func (m checkModel) View() string {
 func (m checkModel) title() string {
 	switch m.kind {
 	case checkAccount:
-		return tr(m.lang, "Check a public address", "查询一个公开地址")
+		return m.lang.Pick("Check a public address", "查询一个公开地址")
 	case checkEndpoint:
-		return tr(m.lang, "Check an RPC endpoint", "检查一个 RPC 节点")
+		return m.lang.Pick("Check an RPC endpoint", "检查一个 RPC 节点")
 	}
-	return tr(m.lang, "Check a transaction", "查询一笔交易")
+	return m.lang.Pick("Check a transaction", "查询一笔交易")
 }
 
 // prompt is the guide's prompt, or the default one.
@@ -224,7 +242,7 @@ func (m checkModel) prompt() string {
 			return p
 		}
 	}
-	return tr(m.lang,
+	return m.lang.Pick(
 		"Paste the transaction hash (0x followed by 64 characters) or the block explorer link. Never paste your recovery phrase or private key.",
 		"粘贴交易哈希（0x 开头，后面 64 个字符）或区块浏览器链接。千万不要粘贴助记词或私钥。")
 }

@@ -29,13 +29,13 @@ type explainModel struct {
 
 func newExplain(d *deps, lang guides.Lang, keys ExplainKeys, node *guides.Node) explainModel {
 	m := explainModel{d: d, lang: lang, keys: keys, node: node}
-	m.input = newInput(d.st, tr(lang, "e.g. Error 4902: Unrecognized chain ID", "例如 Error 4902: Unrecognized chain ID"))
+	m.input = newInput(d.st, lang.Pick("e.g. Error 4902: Unrecognized chain ID", "例如 Error 4902: Unrecognized chain ID"))
 	return m
 }
 
 func (m explainModel) relang(lang guides.Lang, keys ExplainKeys) explainModel {
 	m.lang, m.keys = lang, keys
-	m.input.Placeholder = tr(lang, "e.g. Error 4902: Unrecognized chain ID", "例如 Error 4902: Unrecognized chain ID")
+	m.input.Placeholder = lang.Pick("e.g. Error 4902: Unrecognized chain ID", "例如 Error 4902: Unrecognized chain ID")
 	if m.done {
 		m = m.explain(m.asked)
 	}
@@ -64,7 +64,7 @@ func (m explainModel) explain(text string) explainModel {
 	if len(items) == 0 && m.node != nil {
 		if next, ok := m.d.lib.Route(m.node.ID, guides.StatusNoMatch, nil); ok {
 			if n, ok := m.d.lib.Node(next); ok {
-				items = append(items, menuItem{label: tr(m.lang, "Continue: ", "继续：") + oneLine(n.Heading(m.lang)), to: next})
+				items = append(items, menuItem{label: m.lang.Pick("Continue: ", "继续：") + oneLine(n.Heading(m.lang)), to: next})
 			}
 		}
 	}
@@ -120,8 +120,8 @@ func (m explainModel) moveKey(b key.Binding) key.Binding {
 func (m explainModel) View() string {
 	st, w := m.d.st, m.width
 	var b strings.Builder
-	b.WriteString(st.Title.Render(truncate(tr(m.lang, "Decode an error message", "解读一条报错"), w)) + "\n")
-	prompt := tr(m.lang,
+	b.WriteString(st.Title.Render(truncate(m.lang.Pick("Decode an error message", "解读一条报错"), w)) + "\n")
+	prompt := m.lang.Pick(
 		"Paste the error text your wallet or the DApp shows — English or Chinese, with or without its code. It is matched on this computer; nothing is sent.",
 		"粘贴钱包或 DApp 显示的报错——中文英文都行，有没有错误码都行。匹配在本机完成，不会发送任何内容。")
 	if m.node != nil {
@@ -133,9 +133,9 @@ func (m explainModel) View() string {
 		return b.String()
 	}
 	if m.found {
-		b.WriteString(st.OK.Render(tr(m.lang, "✓ What this error means:", "✓ 这条报错的意思：")) + "\n")
+		b.WriteString(st.OK.Render(m.lang.Pick("✓ What this error means:", "✓ 这条报错的意思：")) + "\n")
 	} else {
-		b.WriteString(paint(st.Warn, wrap(tr(m.lang,
+		b.WriteString(paint(st.Warn, wrap(m.lang.Pick(
 			"! Nothing in this text is a known error. Copy the whole message, details included, and try again.",
 			"! 这段文字里没有已知的报错。复制完整的报错（包括详情）再试一次。"), w)) + "\n")
 	}

@@ -33,14 +33,14 @@ func newHome(d *deps, lang guides.Lang, keys HomeKeys) homeModel {
 
 func homeItems(lang guides.Lang) []menuItem {
 	return []menuItem{
-		{label: tr(lang, "My transfer is stuck, failed or missing", "我的转账卡住了、失败了或找不到"), to: "transfer"},
-		{label: tr(lang, "A DApp won't connect", "DApp 连不上钱包"), to: "dapp"},
-		{label: tr(lang, "Am I safe?", "我的钱包安全吗？"), to: "safety"},
-		{label: tr(lang, "Check a transaction hash", "查询一笔交易哈希"), to: entryCheck},
-		{label: tr(lang, "Decode an error message", "解读一条报错"), to: entryExplain},
-		{label: tr(lang, "Get human help", "找真人帮忙"), to: "help"},
-		{label: tr(lang, "Someone says they are support", "有人自称是客服"), to: entryVerify},
-		{label: tr(lang, "I can't get into my wallet", "我进不去我的钱包"), to: "access"},
+		{label: lang.Pick("My transfer is stuck, failed or missing", "我的转账卡住了、失败了或找不到"), to: "transfer"},
+		{label: lang.Pick("A DApp won't connect", "DApp 连不上钱包"), to: "dapp"},
+		{label: lang.Pick("Am I safe?", "我的钱包安全吗？"), to: "safety"},
+		{label: lang.Pick("Check a transaction hash", "查询一笔交易哈希"), to: entryCheck},
+		{label: lang.Pick("Decode an error message", "解读一条报错"), to: entryExplain},
+		{label: lang.Pick("Get human help", "找真人帮忙"), to: "help"},
+		{label: lang.Pick("Someone says they are support", "有人自称是客服"), to: entryVerify},
+		{label: lang.Pick("I can't get into my wallet", "我进不去我的钱包"), to: "access"},
 	}
 }
 
@@ -94,33 +94,57 @@ func (m homeModel) open(it menuItem) tea.Cmd {
 	return emit(openTreeMsg{tree: it.to})
 }
 
-// View draws the promise and the menu.
+// minMenuRows is how many entries the home menu shows before the intro
+// gives up its lines on a short terminal.
+const minMenuRows = 3
+
+// View draws the promise and the menu. On a short terminal the intro goes
+// first, then the spacing and the language line, so that the menu keeps
+// room for a few entries; the privacy promise always stays.
 func (m homeModel) View() string {
 	st, w := m.d.st, m.width
-	var b strings.Builder
-	b.WriteString(paint(st.Text, wrap(tr(m.lang,
+	intro := paint(st.Text, wrap(m.lang.Pick(
 		"Transfer stuck, failed or missing? A DApp that won't connect?",
-		"转账卡住、失败或找不到？DApp 连不上钱包？"), w)))
-	b.WriteString("\n")
-	b.WriteString(paint(st.Text, wrap(tr(m.lang,
-		"unstuck checks the public facts and walks you to the next step.",
-		"unstuck 查清公开的链上事实，一步步带你找到下一步。"), w)))
-	b.WriteString("\n")
-	b.WriteString(paint(st.OK, wrap(tr(m.lang,
+		"转账卡住、失败或找不到？DApp 连不上钱包？"), w)) + "\n" +
+		paint(st.Text, wrap(m.lang.Pick(
+			"unstuck checks the public facts and walks you to the next step.",
+			"unstuck 查清公开的链上事实，一步步带你找到下一步。"), w))
+	private := paint(st.OK, wrap(m.lang.Pick(
 		"✓ Private: only a hash or an address leaves this computer, never your keys.",
-		"✓ 隐私：只有交易哈希或地址会离开这台电脑，绝不涉及助记词或私钥。"), w)))
-	b.WriteString("\n\n")
-	b.WriteString(st.Title.Render(tr(m.lang, "What do you need help with?", "你需要什么帮助？")))
-	b.WriteString("\n")
-	used := lineCount(b.String()) + 2
-	b.WriteString(m.menu.view(st, w, max(1, m.height-used)))
-	b.WriteString("\n\n")
-	other := "中文"
-	if m.lang == guides.Zh {
-		other = "English"
+		"✓ 隐私：只有交易哈希或地址会离开这台电脑，绝不涉及助记词或私钥。"), w))
+	title := st.Title.Render(truncate(m.lang.Pick("What do you need help with?", "你需要什么帮助？"), w))
+	langLine := st.Subtle.Render(truncate(m.lang.Pick("Language: English · press l for 中文", "语言：中文 · 按 l 切换到 English"), w))
+	want := min(len(m.menu.items), minMenuRows)
+	layouts := []struct{ before, after []string }{
+		{[]string{intro, private, "", title}, []string{"", langLine}},
+		{[]string{private, "", title}, []string{"", langLine}},
+		{[]string{private, title}, []string{langLine}},
+		{[]string{private, title}, nil},
 	}
-	b.WriteString(st.Subtle.Render(truncate(tr(m.lang, "Language: English · press l for ", "语言：中文 · 按 l 切换到 ")+other, w)))
-	return b.String()
+	var before, after []string
+	room := 0
+	for _, l := range layouts {
+		before, after = l.before, l.after
+		room = m.height - linesOf(before) - linesOf(after)
+		if room >= m.menu.height(want) {
+			break
+		}
+	}
+	rows := max(1, room)
+	if len(m.menu.items) > rows {
+		rows = max(1, rows-1) // the "(n/m)" line
+	}
+	parts := append(append(append([]string(nil), before...), m.menu.view(st, w, rows)), after...)
+	return strings.Join(parts, "\n")
+}
+
+// linesOf is how many lines parts take, one at least each.
+func linesOf(parts []string) int {
+	n := 0
+	for _, p := range parts {
+		n += max(1, lineCount(p))
+	}
+	return n
 }
 
 // ShortHelp lists the keys of the home screen.

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"time"
 
 	"github.com/atotto/clipboard"
@@ -93,12 +94,16 @@ func saveSettings(path string, s Settings) tea.Cmd {
 }
 
 // saveReport writes a Markdown report to a new file; it never overwrites.
+// It reports the absolute path, so the user knows where to look.
 func saveReport(path, text string) tea.Cmd {
 	return func() tea.Msg {
+		if abs, err := filepath.Abs(path); err == nil {
+			path = abs
+		}
 		f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
 		if err != nil {
 			if errors.Is(err, os.ErrExist) {
-				return savedMsg{path: path, err: errors.New("that file already exists; choose another name")}
+				return savedMsg{path: path, exists: true}
 			}
 			return savedMsg{path: path, err: fmt.Errorf("save report: %w", err)}
 		}
@@ -116,14 +121,24 @@ func copyText(copyFn func(string) error, text string) tea.Cmd {
 	return func() tea.Msg { return copiedMsg{err: copyFn(text)} }
 }
 
+// CopyUnconfirmed is what a clipboard function returns when it handed the
+// text to the terminal (OSC 52): many terminals copy it, some ignore it,
+// and none says which. The app then says so instead of "copied".
+type CopyUnconfirmed struct{}
+
+func (CopyUnconfirmed) Error() string {
+	return "asked the terminal to copy it (OSC 52); the terminal cannot confirm"
+}
+
 // systemClipboard copies with the system clipboard tool, or else asks the
-// terminal to do it (OSC 52), which works over SSH in most terminals.
+// terminal to do it (OSC 52), which works over SSH in most terminals but
+// cannot be confirmed.
 func systemClipboard(out io.Writer) func(string) error {
 	return func(s string) error {
 		if err := clipboard.WriteAll(s); err == nil {
 			return nil
 		}
 		termenv.NewOutput(out).Copy(s)
-		return nil
+		return CopyUnconfirmed{}
 	}
 }

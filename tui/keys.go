@@ -52,6 +52,7 @@ type CheckKeys struct {
 // ResultKeys act on a diagnosis.
 type ResultKeys struct {
 	Up, Down, Open, PageUp, PageDown key.Binding
+	Top, Bottom                      key.Binding
 	Watch, Target, Save, Copy, Again key.Binding
 	Confirm, Cancel                  key.Binding
 	Move                             key.Binding // help only
@@ -83,7 +84,7 @@ type VerifyKeys struct {
 // newKeyMap builds the key map with help texts in lang.
 func newKeyMap(lang guides.Lang) KeyMap {
 	b := func(keys []string, k, en, zh string) key.Binding {
-		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(k, tr(lang, en, zh)))
+		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(k, lang.Pick(en, zh)))
 	}
 	up := func() key.Binding { return b([]string{"up", "k"}, "↑/k", "up", "上") }
 	down := func() key.Binding { return b([]string{"down", "j"}, "↓/j", "down", "下") }
@@ -126,6 +127,8 @@ func newKeyMap(lang guides.Lang) KeyMap {
 			Open:     b([]string{"enter"}, "enter", "open", "打开"),
 			PageUp:   pgUp(),
 			PageDown: pgDown(),
+			Top:      b([]string{"home"}, "home", "top", "顶部"),
+			Bottom:   b([]string{"end"}, "end", "bottom", "底部"),
 			Watch:    b([]string{"w"}, "w", "watch", "关注"),
 			Target:   b([]string{"t"}, "t", "target", "目标"),
 			Save:     b([]string{"s"}, "s", "save", "保存"),

@@ -78,7 +78,7 @@ func (m lookupModel) rebuild() lookupModel {
 		status, codes := m.outcome()
 		if next, ok := m.d.lib.Route(m.origin.ID, status, codes); ok {
 			if n, ok := m.d.lib.Node(next); ok {
-				items = append(items, menuItem{label: tr(m.lang, "Continue: ", "继续：") + oneLine(n.Heading(m.lang)), to: next})
+				items = append(items, menuItem{label: m.lang.Pick("Continue: ", "继续：") + oneLine(n.Heading(m.lang)), to: next})
 			}
 		}
 	}
@@ -86,6 +86,7 @@ func (m lookupModel) rebuild() lookupModel {
 	m.vp.Width = m.width
 	m.vp.Height = max(1, m.height-2-m.steps.height(maxStepRows)-2)
 	m.vp.SetContent(m.body())
+	m.vp.SetYOffset(m.vp.YOffset) // after a resize, no scrolling past the end
 	return m
 }
 
@@ -120,17 +121,17 @@ func (m lookupModel) View() string {
 	}
 	st, w := m.d.st, max(m.width, 1)
 	status, codes := m.outcome()
-	glyph, head := "✓", tr(m.lang, "checked: nothing wrong found", "已检查：没有发现问题")
+	glyph, head := "✓", m.lang.Pick("checked: nothing wrong found", "已检查：没有发现问题")
 	switch {
 	case status != guides.StatusOK && len(codes) == 0:
-		glyph, head = "?", tr(m.lang, "no clear answer", "没有得到明确结果")
+		glyph, head = "?", m.lang.Pick("no clear answer", "没有得到明确结果")
 	case status != guides.StatusOK || len(codes) > 0:
-		glyph, head = "!", tr(m.lang, "checked: something needs your attention", "已检查：有需要注意的地方")
+		glyph, head = "!", m.lang.Pick("checked: something needs your attention", "已检查：有需要注意的地方")
 	}
 	out := st.status(glyph).Render(truncate(glyph+" "+head, w))
 	out += "\n" + m.vp.View()
 	if len(m.steps.items) > 0 {
-		out += "\n\n" + st.Subtle.Render(tr(m.lang, "Next steps:", "下一步：")) + "\n" + m.steps.view(st, w, maxStepRows)
+		out += "\n\n" + st.Subtle.Render(m.lang.Pick("Next steps:", "下一步：")) + "\n" + m.steps.view(st, w, maxStepRows)
 	}
 	return out
 }
@@ -140,7 +141,7 @@ func (m lookupModel) body() string {
 	st, w := m.d.st, max(m.width, minWidth)
 	var b strings.Builder
 	if m.err != nil {
-		b.WriteString(paint(st.Fail, wrap("✗ "+clean(m.err.Error()), w)) + "\n")
+		b.WriteString(paint(st.Fail, wrap("✗ "+errText(m.err, m.lang), w)) + "\n")
 	}
 	switch {
 	case m.acct != nil:
@@ -154,28 +155,28 @@ func (m lookupModel) body() string {
 func (m lookupModel) accountBody(st Styles, w int) string {
 	a := m.acct
 	var rows [][2]string
-	rows = append(rows, [2]string{tr(m.lang, "address", "地址"), a.Address})
+	rows = append(rows, [2]string{m.lang.Pick("address", "地址"), a.Address})
 	var quiet []string
 	for _, c := range a.Chains {
 		if !c.Active {
 			quiet = append(quiet, clean(c.Chain))
 			continue
 		}
-		v := fmt.Sprintf(tr(m.lang, "nonce %d · %s %s", "nonce %d · %s %s"), c.LatestNonce, c.Balance, c.Symbol)
+		v := fmt.Sprintf(m.lang.Pick("nonce %d · %s %s", "nonce %d · %s %s"), c.LatestNonce, c.Balance, coinOr(c.Symbol, m.lang))
 		if c.Waiting > 0 {
-			v += fmt.Sprintf(tr(m.lang, " · %d waiting", " · %d 笔等待中"), c.Waiting)
+			v += fmt.Sprintf(m.lang.Pick(" · %d waiting", " · %d 笔等待中"), c.Waiting)
 		}
 		if c.IsContract {
-			v += tr(m.lang, " · contract", " · 合约")
+			v += m.lang.Pick(" · contract", " · 合约")
 		}
 		if c.Delegate != "" {
-			v += tr(m.lang, " · ! delegated to ", " · ! 已委托给 ") + c.Delegate
+			v += m.lang.Pick(" · ! delegated to ", " · ! 已委托给 ") + c.Delegate
 		}
 		rows = append(rows, [2]string{c.Chain, v})
 	}
 	out := numbersView(st, rows, w)
 	if len(quiet) > 0 {
-		out += "\n\n" + paint(st.Subtle, wrap(tr(m.lang, "No activity on: ", "没有活动：")+strings.Join(quiet, ", "), w))
+		out += "\n\n" + paint(st.Subtle, wrap(m.lang.Pick("No activity on: ", "没有活动：")+strings.Join(quiet, ", "), w))
 	}
 	for _, f := range a.Findings {
 		title, _ := localizedFinding(f, m.lang)
@@ -186,22 +187,22 @@ func (m lookupModel) accountBody(st Styles, w int) string {
 
 func (m lookupModel) endpointBody(st Styles, w int) string {
 	e := m.ep
-	rows := [][2]string{{tr(m.lang, "endpoint", "节点"), e.Endpoint}}
+	rows := [][2]string{{m.lang.Pick("endpoint", "节点"), e.Endpoint}}
 	if e.Reachable {
-		rows = append(rows, [2]string{tr(m.lang, "network", "网络"), fmt.Sprintf("%s (%d)", clean(e.Chain), e.ChainID)})
-		rows = append(rows, [2]string{tr(m.lang, "latest block", "最新区块"), fmt.Sprint(e.Head)})
+		rows = append(rows, [2]string{m.lang.Pick("network", "网络"), fmt.Sprintf("%s (%d)", clean(e.Chain), e.ChainID)})
+		rows = append(rows, [2]string{m.lang.Pick("latest block", "最新区块"), fmt.Sprint(e.Head)})
 		if e.BlocksBehind != nil {
-			rows = append(rows, [2]string{tr(m.lang, "public nodes", "公共节点"),
-				fmt.Sprintf(tr(m.lang, "%d (%d blocks behind)", "%d（落后 %d 个区块）"), e.ReferenceHead, *e.BlocksBehind)})
+			rows = append(rows, [2]string{m.lang.Pick("public nodes", "公共节点"),
+				fmt.Sprintf(m.lang.Pick("%d (%d blocks behind)", "%d（落后 %d 个区块）"), e.ReferenceHead, *e.BlocksBehind)})
 		}
-		rows = append(rows, [2]string{tr(m.lang, "latency", "延迟"), fmt.Sprintf("%d ms", e.LatencyMS)})
+		rows = append(rows, [2]string{m.lang.Pick("latency", "延迟"), fmt.Sprintf("%d ms", e.LatencyMS)})
 	}
 	out := numbersView(st, rows, w)
 	for _, p := range e.Problems {
 		out += "\n" + bullet(st.Fail.Render("✗"), st.Text.Render, clean(p), w)
 	}
 	if e.OK {
-		out += "\n" + st.OK.Render(tr(m.lang, "✓ answers, serves the network it claims, and is up to date", "✓ 能应答、链正确、数据是最新的"))
+		out += "\n" + st.OK.Render(m.lang.Pick("✓ answers, serves the network it claims, and is up to date", "✓ 能应答、链正确、数据是最新的"))
 	}
 	return out
 }

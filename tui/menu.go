@@ -107,7 +107,14 @@ func (m menu) view(st Styles, width, rows int) string {
 		b.WriteString(line)
 	}
 	if first > 0 || last < len(m.items) {
-		b.WriteString("\n" + st.Subtle.Render(fmt.Sprintf("  (%d/%d)", m.cursor+1, len(m.items))))
+		more := "↑↓"
+		switch {
+		case first == 0:
+			more = "↓"
+		case last == len(m.items):
+			more = "↑"
+		}
+		b.WriteString("\n" + st.Subtle.Render(truncate(fmt.Sprintf("  %d/%d %s", max(1, m.cursor+1), len(m.items), more), width)))
 	}
 	return b.String()
 }

@@ -78,8 +78,9 @@ type (
 	}
 	settingsSavedMsg struct{ err error }
 	savedMsg         struct {
-		path string
-		err  error
+		path   string // absolute when it could be made so
+		exists bool   // a file of that name was there: nothing written
+		err    error
 	}
 	copiedMsg struct{ err error }
 )

@@ -60,20 +60,17 @@ func (m refusalModel) Update(msg tea.Msg) (refusalModel, tea.Cmd) {
 // check needs instead.
 func (m refusalModel) View() string {
 	st, w := m.d.st, m.width
-	why := diagnose.SecretRefusal
-	if m.lang == guides.Zh {
-		why = diagnose.SecretRefusalZH
-	}
+	why := m.lang.Pick(diagnose.SecretRefusal, diagnose.SecretRefusalZH)
 	var b strings.Builder
-	b.WriteString(st.Fail.Render(truncate(tr(m.lang, "✗ Not sent: that looked like a recovery phrase or a private key", "✗ 没有发送：这看起来像助记词或私钥"), w)))
+	b.WriteString(st.Fail.Render(truncate(m.lang.Pick("✗ Not sent: that looked like a recovery phrase or a private key", "✗ 没有发送：这看起来像助记词或私钥"), w)))
 	b.WriteString("\n\n" + paint(st.Text, wrap(upperFirst(why), w)))
-	b.WriteString("\n\n" + paint(st.OK, wrap(tr(m.lang,
+	b.WriteString("\n\n" + paint(st.OK, wrap(m.lang.Pick(
 		"✓ The field has been cleared. Nothing was sent, saved or shown.",
 		"✓ 输入框已清空。没有发送、保存或显示任何内容。"), w)))
-	b.WriteString("\n\n" + paint(st.Text, wrap(tr(m.lang,
+	b.WriteString("\n\n" + paint(st.Text, wrap(m.lang.Pick(
 		"A check needs only public data: a transaction hash (0x followed by 64 characters), a block explorer link, or a public address (0x followed by 40 characters).",
 		"查询只需要公开信息：交易哈希（0x 后面 64 个字符）、区块浏览器链接，或公开地址（0x 后面 40 个字符）。"), w)))
-	b.WriteString("\n\n" + paint(st.Warn, wrap(tr(m.lang,
+	b.WriteString("\n\n" + paint(st.Warn, wrap(m.lang.Pick(
 		"! Real support never asks for a recovery phrase or a private key. Anyone who does is trying to steal from you.",
 		"! 真正的客服永远不会索要助记词或私钥。索要的人都是想偷你的钱。"), w)))
 	return b.String()

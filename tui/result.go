@@ -49,6 +49,7 @@ type resultModel struct {
 	input  textinput.Model
 	status string
 	failed bool // status is an error
+	unsure bool // status is a warning: it may or may not have worked
 
 	width, height int
 }
@@ -77,7 +78,7 @@ func (m resultModel) setSize(w, h int) resultModel {
 func (m resultModel) setTarget(t uint64) resultModel {
 	m.target = t
 	m.edit = editNone
-	m.status, m.failed = fmt.Sprintf(tr(m.lang, "confirmations target set to %d", "确认数目标已设为 %d"), t), false
+	m.status, m.failed = fmt.Sprintf(m.lang.Pick("confirmations target set to %d", "确认数目标已设为 %d"), t), false
 	return m.rebuild()
 }
 
@@ -92,8 +93,11 @@ func (m resultModel) rebuild() resultModel {
 	m.steps = newMenu(m.nextSteps(), true)
 	m.steps.cursor = min(cursor, max(0, len(m.steps.items)-1))
 	m.vp.Width = m.width
-	m.vp.Height = max(1, m.height-m.chromeHeight())
 	m.vp.SetContent(m.body())
+	// The scroll line below depends on the height it sets: twice settles it.
+	m.vp.Height = max(1, m.height-m.chromeHeight())
+	m.vp.Height = max(1, m.height-m.chromeHeight())
+	m.vp.SetYOffset(m.vp.YOffset) // a bigger window may need less scrolling, or none
 	return m
 }
 
@@ -117,7 +121,7 @@ func (m resultModel) nextSteps() []menuItem {
 						break
 					}
 				}
-				items = append(items, menuItem{label: tr(m.lang, "Continue: ", "继续：") + oneLine(n.Heading(m.lang)), hint: hint, to: next})
+				items = append(items, menuItem{label: m.lang.Pick("Continue: ", "继续：") + oneLine(n.Heading(m.lang)), hint: hint, to: next})
 				seen[next] = true
 			}
 		}
@@ -132,7 +136,7 @@ func (m resultModel) nextSteps() []menuItem {
 		}
 	}
 	if _, ok := m.d.lib.Node(supportMessageGuide); ok && !seen[supportMessageGuide] {
-		items = append(items, menuItem{label: tr(m.lang, "Write a message for support", "写一条发给客服的消息"), to: supportMessageGuide})
+		items = append(items, menuItem{label: m.lang.Pick("Write a message for support", "写一条发给客服的消息"), to: supportMessageGuide})
 	}
 	return items
 }
@@ -179,7 +183,7 @@ func (m resultModel) showBar() bool {
 // watchable says whether watching can tell the user anything more.
 func (m resultModel) watchable() bool {
 	switch m.rep.Status {
-	case diagnose.StatusPending, diagnose.StatusNotFound, diagnose.StatusUnknown:
+	case diagnose.StatusPending, diagnose.StatusNotFound:
 		return true
 	case diagnose.StatusSuccess:
 		return m.rep.Confirmations < m.target
@@ -215,7 +219,7 @@ func (m resultModel) update(rep *diagnose.Report, err error) resultModel {
 	m.watchCount++
 	if rep == nil || (err != nil && rep.Status == diagnose.StatusUnknown) {
 		if err != nil {
-			m.watchErr = clean(err.Error())
+			m.watchErr = errText(err, m.lang)
 		}
 		return m.rebuild()
 	}
@@ -226,7 +230,7 @@ func (m resultModel) update(rep *diagnose.Report, err error) resultModel {
 	case diagnose.StatusSuccess:
 		if rep.Confirmations >= m.target {
 			m.watching = false
-			m.status, m.failed = fmt.Sprintf(tr(m.lang, "✓ reached %d confirmations", "✓ 已达到 %d 个确认"), rep.Confirmations), false
+			m.status, m.failed = fmt.Sprintf(m.lang.Pick("✓ reached %d confirmations", "✓ 已达到 %d 个确认"), rep.Confirmations), false
 		}
 	case diagnose.StatusFailed, diagnose.StatusReplaced, diagnose.StatusDropped:
 		m.watching = false

@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"errors"
 	"strconv"
 	"strings"
 
@@ -9,6 +10,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/unstuck-dev/unstuck/diagnose"
+	"github.com/unstuck-dev/unstuck/guides"
 )
 
 // Update handles the result's keys, its inline fields and the replies of
@@ -26,17 +28,29 @@ func (m resultModel) Update(msg tea.Msg) (resultModel, tea.Cmd) {
 		m.spin, cmd = m.spin.Update(msg)
 		return m, cmd
 	case savedMsg:
-		if msg.err != nil {
-			m.status, m.failed = "✗ "+tr(m.lang, "not saved: ", "未保存：")+clean(msg.err.Error()), true
-		} else {
-			m.status, m.failed = "✓ "+tr(m.lang, "report saved to ", "报告已保存到 ")+clean(msg.path), false
+		m.unsure = false
+		switch {
+		case msg.exists:
+			m.status, m.failed = "✗ "+m.lang.Pick("not saved: ", "未保存：")+clean(msg.path)+
+				m.lang.Pick(" already exists; choose another name", " 已存在；请换一个文件名"), true
+		case msg.err != nil:
+			m.status, m.failed = "✗ "+m.lang.Pick("not saved: ", "未保存：")+clean(msg.err.Error()), true
+		default:
+			m.status, m.failed = "✓ "+m.lang.Pick("report saved to ", "报告已保存到 ")+clean(msg.path), false
 		}
 		return m.rebuild(), nil
 	case copiedMsg:
-		if msg.err != nil {
-			m.status, m.failed = "✗ "+tr(m.lang, "could not copy: ", "无法复制：")+clean(msg.err.Error()), true
-		} else {
-			m.status, m.failed = "✓ "+tr(m.lang, "hash copied", "哈希已复制"), false
+		m.unsure = false
+		var unconfirmed CopyUnconfirmed
+		switch {
+		case errors.As(msg.err, &unconfirmed):
+			m.status, m.failed, m.unsure = "! "+m.lang.Pick(
+				"asked your terminal to copy the hash (it cannot confirm); if nothing pastes, select the hash on screen",
+				"已请终端复制哈希（终端无法确认）；如果粘贴不出来，请在屏幕上选中哈希复制"), false, true
+		case msg.err != nil:
+			m.status, m.failed = "✗ "+m.lang.Pick("could not copy: ", "无法复制：")+clean(msg.err.Error()), true
+		default:
+			m.status, m.failed = "✓ "+m.lang.Pick("hash copied to the clipboard", "哈希已复制到剪贴板"), false
 		}
 		return m.rebuild(), nil
 	case tea.KeyMsg:
@@ -62,6 +76,10 @@ func (m resultModel) updateKeys(k tea.KeyMsg) (resultModel, tea.Cmd) {
 		m.vp.PageUp()
 	case key.Matches(k, keys.PageDown):
 		m.vp.PageDown()
+	case key.Matches(k, keys.Top):
+		m.vp.GotoTop()
+	case key.Matches(k, keys.Bottom):
+		m.vp.GotoBottom()
 	case key.Matches(k, keys.Open):
 		if it, ok := m.steps.selected(); ok {
 			return m, m.open(it)
@@ -96,7 +114,7 @@ func (m resultModel) updateKeys(k tea.KeyMsg) (resultModel, tea.Cmd) {
 // open goes to a next step, carrying the report's numbers into the guide.
 func (m resultModel) open(it menuItem) tea.Cmd {
 	g, s := diagnose.Glyph(m.rep.Status), m.rep.Status
-	crumb := both(g+" "+diagnose.StatusWord(s, "en"), g+" "+diagnose.StatusWord(s, "zh"))
+	crumb := both(g+" "+diagnose.StatusWord(s, string(guides.En)), g+" "+diagnose.StatusWord(s, string(guides.Zh)))
 	return emit(openNodeMsg{id: it.to, crumb: crumb, vals: m.values()})
 }
 
@@ -127,7 +145,7 @@ func (m resultModel) confirmEdit() (resultModel, tea.Cmd) {
 	case editTarget:
 		t, err := strconv.ParseUint(v, 10, 64)
 		if err != nil || t < 1 || t > maxConfirmTarget {
-			m.status, m.failed = "✗ "+tr(m.lang, "the target is a whole number from 1 to 100000", "目标必须是 1 到 100000 之间的整数"), true
+			m.status, m.failed = "✗ "+m.lang.Pick("the target is a whole number from 1 to 100000", "目标必须是 1 到 100000 之间的整数"), true
 			return m.rebuild(), nil
 		}
 		m.edit = editNone
@@ -155,10 +173,11 @@ func (m resultModel) activeKeys() ResultKeys {
 	k := m.keys
 	more := m.vp.TotalLineCount() > m.vp.Height
 	k.PageUp, k.PageDown = enable(k.PageUp, more), enable(k.PageDown, more)
+	k.Top, k.Bottom = enable(k.Top, more), enable(k.Bottom, more)
 	steps := len(m.steps.items) > 0
 	k.Up, k.Down, k.Open = enable(k.Up, steps), enable(k.Down, steps), enable(k.Open, steps)
 	if m.watching {
-		k.Watch.SetHelp(k.Watch.Help().Key, tr(m.lang, "stop", "停止"))
+		k.Watch.SetHelp(k.Watch.Help().Key, m.lang.Pick("stop", "停止"))
 	}
 	k.Watch = enable(k.Watch, m.watching || m.watchable())
 	k.Copy = enable(k.Copy, m.hash() != "")
@@ -180,5 +199,5 @@ func (m resultModel) FullHelp() [][]key.Binding {
 		return [][]key.Binding{{m.keys.Confirm, m.keys.Cancel}}
 	}
 	k := m.activeKeys()
-	return [][]key.Binding{{k.Up, k.Down, k.Open, k.PageUp, k.PageDown}, {k.Watch, k.Target, k.Save, k.Copy, k.Again}}
+	return [][]key.Binding{{k.Up, k.Down, k.Open, k.PageUp, k.PageDown, k.Top, k.Bottom}, {k.Watch, k.Target, k.Save, k.Copy, k.Again}}
 }

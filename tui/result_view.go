@@ -29,9 +29,9 @@ func (m resultModel) chromeHeight() int {
 func (m resultModel) top() string {
 	st, w := m.d.st, max(m.width, 1)
 	g := diagnose.Glyph(m.rep.Status)
-	out := st.status(g).Render(truncate(diagnose.Headline(m.rep, string(m.lang)), w))
+	out := paint(st.status(g), wrap(diagnose.Headline(m.rep, string(m.lang)), w))
 	if m.err != nil {
-		out += "\n" + st.Fail.Render(truncate("✗ "+clean(m.err.Error()), w))
+		out += "\n" + paint(st.Fail, wrap("✗ "+errText(m.err, m.lang), w))
 	}
 	return out + "\n"
 }
@@ -43,26 +43,36 @@ func (m resultModel) bottom() string {
 	if m.showBar() {
 		b.WriteString("\n" + m.watchLine(w))
 	}
-	if len(m.steps.items) > 0 {
-		head := tr(m.lang, "Next steps:", "下一步：")
-		if m.vp.TotalLineCount() > m.vp.Height {
-			head += fmt.Sprintf(tr(m.lang, "   (scroll: pgup/pgdn, %d%%)", "   （滚动：pgup/pgdn，%d%%）"), int(m.vp.ScrollPercent()*100))
+	scroll := ""
+	if m.vp.TotalLineCount() > m.vp.Height {
+		scroll = fmt.Sprintf(m.lang.Pick("(scroll: pgup/pgdn, %d%%)", "（滚动：pgup/pgdn，%d%%）"), int(m.vp.ScrollPercent()*100))
+	}
+	switch {
+	case len(m.steps.items) > 0:
+		head := m.lang.Pick("Next steps:", "下一步：")
+		if scroll != "" {
+			head += "   " + scroll
 		}
 		b.WriteString("\n" + st.Subtle.Render(truncate(head, w)) + "\n")
 		b.WriteString(m.steps.view(st, w, maxStepRows))
+	case scroll != "":
+		b.WriteString("\n" + st.Subtle.Render(truncate(scroll, w)))
 	}
 	switch m.edit {
 	case editTarget:
-		b.WriteString("\n" + st.Text.Render(tr(m.lang, "Confirmations target (your exchange's): ", "确认数目标（交易所要求的）：")) + m.input.View())
+		b.WriteString("\n" + st.Text.Render(m.lang.Pick("Confirmations target (your exchange's): ", "确认数目标（交易所要求的）：")) + m.input.View())
 	case editSave:
-		b.WriteString("\n" + st.Text.Render(tr(m.lang, "Save report as: ", "报告保存为：")) + m.input.View())
+		b.WriteString("\n" + st.Text.Render(m.lang.Pick("Save report as: ", "报告保存为：")) + m.input.View())
 	}
 	if m.status != "" {
 		style := st.OK
-		if m.failed {
+		switch {
+		case m.failed:
 			style = st.Fail
+		case m.unsure:
+			style = st.Warn
 		}
-		b.WriteString("\n" + style.Render(truncate(m.status, w)))
+		b.WriteString("\n" + paint(style, wrap(m.status, w))) // a saved file's path, whole
 	}
 	return b.String()
 }
@@ -79,10 +89,10 @@ func (m resultModel) watchLine(w int) string {
 	if m.target > 0 {
 		pct = min(1, float64(conf)/float64(m.target))
 	}
-	label := fmt.Sprintf(tr(m.lang, "%d/%d confirmations", "%d/%d 个确认"), conf, m.target)
+	label := fmt.Sprintf(m.lang.Pick("%d/%d confirmations", "%d/%d 个确认"), conf, m.target)
 	prefix := ""
 	if m.watching {
-		prefix = m.spin.View() + " " + fmt.Sprintf(tr(m.lang, "watching (check %d)", "关注中（第 %d 次）"), m.watchCount+1) + " "
+		prefix = m.spin.View() + " " + fmt.Sprintf(m.lang.Pick("watching (check %d)", "关注中（第 %d 次）"), m.watchCount+1) + " "
 	}
 	barW := max(5, min(30, w-ansi.StringWidth(prefix+label)-2))
 	line := prefix + progressBar(st, pct, barW) + " " + label
@@ -97,7 +107,7 @@ func (m resultModel) body() string {
 	st, w := m.d.st, max(m.width, minWidth)
 	var b strings.Builder
 	if len(m.rep.Findings) > 0 {
-		b.WriteString(st.Title.Render(tr(m.lang, "What this means", "这意味着什么")) + "\n")
+		b.WriteString(st.Title.Render(m.lang.Pick("What this means", "这意味着什么")) + "\n")
 	}
 	for _, f := range m.rep.Findings {
 		g := diagnose.SeverityGlyph(f.Severity)
@@ -114,14 +124,18 @@ func (m resultModel) body() string {
 		}
 		b.WriteString("\n")
 	}
-	b.WriteString(st.Title.Render(tr(m.lang, "Key numbers", "关键数字")) + "\n")
-	b.WriteString(numbersView(st, diagnose.KeyNumbers(m.rep, string(m.lang)), w))
-	b.WriteString("\n\n" + paint(st.Subtle, wrap(searchedSummary(m.rep, m.lang), w)))
+	if rows := diagnose.KeyNumbers(m.rep, string(m.lang)); len(rows) > 0 {
+		b.WriteString(st.Title.Render(m.lang.Pick("Key numbers", "关键数字")) + "\n")
+		b.WriteString(numbersView(st, rows, w) + "\n\n")
+	}
+	b.WriteString(paint(st.Subtle, wrap(searchedSummary(m.rep, m.lang), w)))
 	return b.String()
 }
 
 // numbersView lines up label/value rows; long values wrap under
-// themselves, links are marked.
+// themselves, links are marked. A hash or link too wide for the value
+// column starts on its own line instead, from the left edge, so that it is
+// never broken (copying it gets it whole) when the terminal is wide enough.
 func numbersView(st Styles, rows [][2]string, w int) string {
 	labelW := 0
 	for _, r := range rows {
@@ -138,10 +152,17 @@ func numbersView(st Styles, rows [][2]string, w int) string {
 		if strings.HasPrefix(v, "https://") || strings.HasPrefix(v, "http://") {
 			style = st.Link
 		}
-		lines := strings.Split(wrap(v, valW), "\n")
 		if i > 0 {
 			b.WriteByte('\n')
 		}
+		if vw := ansi.StringWidth(v); vw > valW && !strings.ContainsAny(v, " \t") {
+			b.WriteString("  " + st.Label.Render(strings.TrimRight(label, " ")))
+			for _, l := range strings.Split(wrap(v, max(minWidth, w-2)), "\n") {
+				b.WriteString("\n  " + style.Render(l))
+			}
+			continue
+		}
+		lines := strings.Split(wrap(v, valW), "\n")
 		b.WriteString("  " + st.Label.Render(label) + "  " + style.Render(lines[0]))
 		for _, l := range lines[1:] {
 			b.WriteString("\n" + strings.Repeat(" ", labelW+4) + style.Render(l))
@@ -161,7 +182,7 @@ func searchedSummary(rep *diagnose.Report, lang guides.Lang) string {
 		}
 		n[s.Result]++
 	}
-	return fmt.Sprintf(tr(lang, "Asked %d network(s), %d endpoint(s): %d found, %d absent, %d errors.",
+	return fmt.Sprintf(lang.Pick("Asked %d network(s), %d endpoint(s): %d found, %d absent, %d errors.",
 		"共询问 %d 条链、%d 个节点：找到 %d，没有 %d，出错 %d。"),
 		len(chainsSeen), len(rep.Searched), n["found"], n["absent"], n["error"])
 }

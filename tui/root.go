@@ -54,21 +54,21 @@ func (s screen) String() string {
 func (s screen) title(lang guides.Lang) string {
 	switch s {
 	case screenWalker:
-		return tr(lang, "guide", "指南")
+		return lang.Pick("guide", "指南")
 	case screenCheck:
-		return tr(lang, "check", "查询")
+		return lang.Pick("check", "查询")
 	case screenResult:
-		return tr(lang, "result", "结果")
+		return lang.Pick("result", "结果")
 	case screenRefusal:
-		return tr(lang, "not sent", "未发送")
+		return lang.Pick("not sent", "未发送")
 	case screenExplain:
-		return tr(lang, "error decoder", "报错解读")
+		return lang.Pick("error decoder", "报错解读")
 	case screenLookup:
-		return tr(lang, "result", "结果")
+		return lang.Pick("result", "结果")
 	case screenVerify:
-		return tr(lang, "is this real?", "是真的吗？")
+		return lang.Pick("is this real?", "是真的吗？")
 	}
-	return tr(lang, "home", "首页")
+	return lang.Pick("home", "首页")
 }
 
 // model is the root: it owns navigation (a stack of screens), the global
@@ -169,6 +169,11 @@ func (m model) globals() GlobalKeys {
 	g.Lang = enable(g.Lang, !typing)
 	g.Help = enable(g.Help, !typing || m.inputEmpty())
 	g.Back = enable(g.Back, len(m.stack) > 1 && !(m.active() == screenResult && m.result.editing()))
+	if m.help.ShowAll {
+		g.Back = enable(g.Back, true)
+		g.Back.SetHelp(g.Back.Help().Key, m.lang.Pick("close help", "关闭帮助"))
+		g.Help.SetHelp(g.Help.Help().Key, m.lang.Pick("close help", "关闭帮助"))
+	}
 	return g
 }
 
@@ -192,6 +197,9 @@ func (m model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		case key.Matches(msg, g.Help):
 			m.help.ShowAll = !m.help.ShowAll
 			return m.layout(), nil
+		case m.help.ShowAll && key.Matches(msg, m.keys.Global.Back):
+			m.help.ShowAll = false // esc closes the help before it goes back
+			return m.layout(), nil
 		case key.Matches(msg, g.Back):
 			return m.back()
 		case key.Matches(msg, g.Lang):
@@ -200,7 +208,7 @@ func (m model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.notice = ""
 	case settingsSavedMsg:
 		if msg.err != nil {
-			m.notice = tr(m.lang, "settings not saved: ", "设置未保存：") + msg.err.Error()
+			m.notice = m.lang.Pick("settings not saved: ", "设置未保存：") + msg.err.Error()
 		}
 		return m, nil
 	}
@@ -297,11 +305,7 @@ func (m model) replaceTop(s screen) model {
 
 // switchLang flips between English and Chinese and remembers the choice.
 func (m model) switchLang() (model, tea.Cmd) {
-	if m.lang == guides.Zh {
-		m.lang = guides.En
-	} else {
-		m.lang = guides.Zh
-	}
+	m.lang = m.lang.Other()
 	m.keys = newKeyMap(m.lang)
 	m.home = m.home.relang(m.lang, m.keys.Home)
 	m.walker = m.walker.relang(m.lang, m.keys.Walker)
@@ -396,13 +400,46 @@ func (m model) header(w int) string {
 	return left + strings.Repeat(" ", gap) + st.Banner.Render(banner) + "\n"
 }
 
-// footer is the notice line, if any, and the help for this screen.
+// footer is the notice line, if any, and the help for this screen. The
+// short help wraps onto more lines rather than cut keys off.
 func (m model) footer(w int) string {
 	h := m.help
 	h.Width = w
-	out := h.View(m.helpKeys())
+	keys := m.helpKeys()
+	var out string
+	if h.ShowAll {
+		out = h.View(keys)
+	} else {
+		out = shortHelpLines(h, keys.ShortHelp(), w)
+	}
 	if m.notice != "" {
 		out = m.d.st.Warn.Render(truncate("! "+m.notice, w)) + "\n" + out
 	}
 	return out
+}
+
+// shortHelpLines lays the enabled keys out as "key desc • key desc", as
+// many to a line as fit in w columns, and starts a new line for the rest.
+func shortHelpLines(h help.Model, keys []key.Binding, w int) string {
+	h.Width = 0 // measured here; help would cut the line
+	var lines []string
+	var line []key.Binding
+	for _, k := range keys {
+		if !k.Enabled() {
+			continue
+		}
+		next := append(append([]key.Binding(nil), line...), k)
+		if len(line) > 0 && ansi.StringWidth(h.ShortHelpView(next)) > w {
+			lines = append(lines, h.ShortHelpView(line))
+			next = []key.Binding{k}
+		}
+		line = next
+	}
+	if len(line) > 0 {
+		lines = append(lines, h.ShortHelpView(line))
+	}
+	for i, l := range lines {
+		lines[i] = truncate(l, w)
+	}
+	return strings.Join(lines, "\n")
 }

@@ -20,7 +20,7 @@ func TestWalkerBackAndBreadcrumb(t *testing.T) {
 	if n, _ := m.walker.node(); n.ID != "speed-up" {
 		t.Fatalf("node = %s, want speed-up", n.ID)
 	}
-	mustContain(t, m.View(), "Speed up a stuck transfer", "the minimum Max fee shown by `unstuck check`")
+	mustContain(t, m.View(), "Speed up a stuck transfer", "the minimum `unstuck check` shows")
 	m = send(t, m, keyMsg("esc"))
 	if n, _ := m.walker.node(); n.ID != "pending-start" {
 		t.Errorf("back: node = %s, want pending-start", n.ID)
@@ -111,7 +111,7 @@ func TestResultActions(t *testing.T) {
 		t.Fatal(err)
 	}
 	m = send(t, m, keyMsg("s"), keyMsg("enter"))
-	mustContain(t, m.View(), "not saved: that file already exists")
+	mustContain(t, m.View(), "not saved: ", "exists")
 	if data, _ := os.ReadFile(path); string(data) != "mine" {
 		t.Error("an existing file was overwritten")
 	}

@@ -1,11 +1,13 @@
 package tui
 
 import (
+	"errors"
 	"strings"
 
 	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/ansi"
 
+	"github.com/unstuck-dev/unstuck/diagnose"
 	"github.com/unstuck-dev/unstuck/diagnose/revert"
 	"github.com/unstuck-dev/unstuck/guides"
 )
@@ -18,12 +20,23 @@ const (
 	minWidth      = 20
 )
 
-// tr picks the words for the user's language.
-func tr(lang guides.Lang, en, zh string) string {
-	if lang == guides.Zh {
-		return zh
+// errText is an error as the user reads it: the engine's "no endpoint
+// answered" in the user's language, anything else sanitized.
+func errText(err error, lang guides.Lang) string {
+	var noAnswer *diagnose.NoAnswerError
+	if errors.As(err, &noAnswer) {
+		return clean(noAnswer.Message(string(lang)))
 	}
-	return en
+	return clean(err.Error())
+}
+
+// coinOr is a balance's coin symbol, or words saying it is the chain's own
+// coin when the registry does not know the chain (a custom endpoint).
+func coinOr(symbol string, lang guides.Lang) string {
+	if symbol != "" {
+		return clean(symbol)
+	}
+	return lang.Pick("(native coin)", "（原生币）")
 }
 
 // clean makes node-supplied text safe for the terminal: escape sequences
@@ -32,7 +45,8 @@ func clean(s string) string { return revert.Sanitize(s) }
 
 // wrap word-wraps plain text to width columns. Chinese text breaks
 // between any two characters (never before closing punctuation); words
-// wider than a line (hashes, links) are cut.
+// wider than a line are cut — a link after one of its slashes, so that the
+// hash in it stays whole.
 func wrap(s string, width int) string {
 	if width < minWidth {
 		width = minWidth
@@ -133,7 +147,7 @@ func breakLines(s string, width int) []lineSpan {
 			flush(start)
 		}
 		for tw > width {
-			head := ansi.Truncate(tok, width, "")
+			head := linkHead(tok, ansi.Truncate(tok, width, ""))
 			if head == "" {
 				break
 			}
@@ -159,6 +173,20 @@ func breakLines(s string, width int) []lineSpan {
 		flush(len(s))
 	}
 	return lines
+}
+
+// linkHead shortens head, the first line's worth of a word too wide for a
+// line, to end after the link's last slash in it, when tok is a link and
+// that leaves more than the scheme and host.
+func linkHead(tok, head string) string {
+	i := strings.Index(tok, "://")
+	if i < 0 {
+		return head
+	}
+	if j := strings.LastIndexByte(head, '/'); j > i+2 && strings.IndexByte(head[i+3:], '/') >= 0 {
+		return head[:j+1]
+	}
+	return head
 }
 
 // indent wraps s to width and indents every line by prefix.

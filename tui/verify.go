@@ -45,7 +45,7 @@ func newVerify(d *deps, lang guides.Lang, keys VerifyKeys, node *guides.Node) ve
 }
 
 func verifyPlaceholder(lang guides.Lang) string {
-	return tr(lang, "e.g. https://token.im, support@token.im, @imTokenOfficial, +1 …", "例如 https://token.im、support@token.im、@imTokenOfficial、+86 …")
+	return lang.Pick("e.g. https://token.im, support@token.im, @imTokenOfficial, +1 …", "例如 https://token.im、support@token.im、@imTokenOfficial、+86 …")
 }
 
 func (m verifyModel) relang(lang guides.Lang, keys VerifyKeys) verifyModel {
@@ -93,7 +93,7 @@ func (m verifyModel) check(text string) verifyModel {
 	if m.node != nil {
 		if next, ok := m.d.lib.Route(m.node.ID, string(res.Verdict), nil); ok {
 			if n, ok := m.d.lib.Node(next); ok {
-				items = append(items, menuItem{label: tr(m.lang, "Continue: ", "继续：") + oneLine(n.Heading(m.lang)), to: next})
+				items = append(items, menuItem{label: m.lang.Pick("Continue: ", "继续：") + oneLine(n.Heading(m.lang)), to: next})
 			}
 		}
 	}

@@ -21,7 +21,7 @@ func supportMessage(lang guides.Lang, rep *diagnose.Report) string {
 	}
 	var parts []string
 	add := func(en, zh string, args ...any) {
-		parts = append(parts, fmt.Sprintf(tr(lang, en, zh), args...))
+		parts = append(parts, fmt.Sprintf(lang.Pick(en, zh), args...))
 	}
 	add("Hello, I need help with a transaction.", "你好，我有一笔交易需要帮助。")
 	if rep.Chain != nil && rep.Chain.Name != "" {
@@ -59,7 +59,7 @@ func supportMessage(lang guides.Lang, rep *diagnose.Report) string {
 		}
 	}
 	if len(titles) > 0 {
-		add("unstuck (a local checker) found: %s.", "unstuck（本地检查工具）发现：%s。", strings.Join(titles, tr(lang, "; ", "；")))
+		add("unstuck (a local checker) found: %s.", "unstuck（本地检查工具）发现：%s。", strings.Join(titles, lang.Pick("; ", "；")))
 	}
 	if rep.Chain != nil && rep.Chain.ExplorerTxURL != "" {
 		add("Explorer: %s", "区块浏览器：%s", clean(rep.Chain.ExplorerTxURL))
@@ -76,17 +76,17 @@ func supportMessage(lang guides.Lang, rep *diagnose.Report) string {
 func statusWords(lang guides.Lang, s diagnose.Status) string {
 	switch s {
 	case diagnose.StatusSuccess:
-		return tr(lang, "confirmed, succeeded", "已确认，成功")
+		return lang.Pick("confirmed, succeeded", "已确认，成功")
 	case diagnose.StatusFailed:
-		return tr(lang, "confirmed, failed", "已确认，失败")
+		return lang.Pick("confirmed, failed", "已确认，失败")
 	case diagnose.StatusPending:
-		return tr(lang, "pending", "等待中")
+		return lang.Pick("pending", "等待中")
 	case diagnose.StatusReplaced:
-		return tr(lang, "replaced by another transaction", "已被另一笔交易替换")
+		return lang.Pick("replaced by another transaction", "已被另一笔交易替换")
 	case diagnose.StatusDropped:
-		return tr(lang, "dropped from the pool", "已被交易池丢弃")
+		return lang.Pick("dropped from the pool", "已被交易池丢弃")
 	case diagnose.StatusNotFound:
-		return tr(lang, "not found on the network", "在网络上找不到")
+		return lang.Pick("not found on the network", "在网络上找不到")
 	}
-	return tr(lang, "unknown", "未知")
+	return lang.Pick("unknown", "未知")
 }

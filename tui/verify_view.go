@@ -14,13 +14,13 @@ const maxVerifyMenuRows = 5
 func (m verifyModel) head() string {
 	st, w := m.d.st, m.width
 	var b strings.Builder
-	title := tr(m.lang, "Someone says they are support", "有人自称是客服")
-	prompt := tr(m.lang,
+	title := m.lang.Pick("Someone says they are support", "有人自称是客服")
+	prompt := m.lang.Pick(
 		"Paste exactly what they gave you — a link, e-mail address, @account, phone number or their whole message. It is checked on this computer; nothing is sent.",
 		"把对方给你的东西原样粘贴进来——链接、邮箱、@账号、电话号码或整条消息。检查在这台电脑上完成，不会发送任何内容。")
 	if m.channels {
-		title = tr(m.lang, "Official channels", "官方渠道")
-		prompt = tr(m.lang, "Which wallet do you use?", "你用的是哪个钱包？")
+		title = m.lang.Pick("Official channels", "官方渠道")
+		prompt = m.lang.Pick("Which wallet do you use?", "你用的是哪个钱包？")
 	}
 	if m.node != nil {
 		prompt = oneLine(m.node.Prompt.Get(m.lang))
@@ -36,7 +36,7 @@ func (m verifyModel) head() string {
 	if m.res != nil && m.fresh() {
 		b.WriteString(m.verdictLine() + "\n")
 	} else if m.asked != "" && m.res == nil && m.input.Value() == m.asked {
-		b.WriteString(paint(st.Warn, wrap(tr(m.lang, "! That is too long to check: paste only the link, address, account or message.",
+		b.WriteString(paint(st.Warn, wrap(m.lang.Pick("! That is too long to check: paste only the link, address, account or message.",
 			"! 内容太长，无法检查：只粘贴链接、地址、账号或那条消息。"), w)) + "\n")
 	}
 	return b.String()
@@ -69,7 +69,7 @@ func (m verifyModel) body() string {
 	for _, why := range r.WhyIn(m.lang) {
 		b.WriteString(bullet("•", st.Text.Render, clean(why), w) + "\n")
 	}
-	b.WriteString("\n" + st.Title.Render(tr(m.lang, "What to do", "该怎么做")) + "\n")
+	b.WriteString("\n" + st.Title.Render(m.lang.Pick("What to do", "该怎么做")) + "\n")
 	for i, s := range safetySteps(r.Verdict) {
 		b.WriteString(bullet(string(rune('1'+i))+".", st.Text.Render, s.Get(m.lang), w) + "\n")
 	}
@@ -84,7 +84,7 @@ func (m verifyModel) body() string {
 				names = append(names, verify.KindName(k, m.lang))
 			}
 			b.WriteString(paint(st.Subtle, wrap(wf(m.lang, "We know of no official %s.", "我们不知道它有官方的%s。",
-				strings.Join(names, tr(m.lang, ", ", "、"))), w)) + "\n")
+				strings.Join(names, m.lang.Pick(", ", "、"))), w)) + "\n")
 		}
 	}
 	return strings.TrimRight(b.String(), "\n")
@@ -92,7 +92,7 @@ func (m verifyModel) body() string {
 
 // wf formats a text in the language.
 func wf(lang guides.Lang, en, zh string, arg string) string {
-	return strings.Replace(tr(lang, en, zh), "%s", arg, 1)
+	return strings.Replace(lang.Pick(en, zh), "%s", arg, 1)
 }
 
 // safetySteps are what to do for each verdict.
@@ -160,7 +160,7 @@ func (m verifyModel) View() string {
 	}
 	b.WriteString(m.vp.View())
 	if m.vp.TotalLineCount() > m.vp.Height {
-		b.WriteString("\n" + st.Subtle.Render(truncate(tr(m.lang, "  (pgdn for more)", "  （pgdn 查看更多）"), w)))
+		b.WriteString("\n" + st.Subtle.Render(truncate(m.lang.Pick("  (pgdn for more)", "  （pgdn 查看更多）"), w)))
 	}
 	if len(m.next.items) > 0 {
 		b.WriteString("\n\n" + m.next.view(st, w, maxVerifyMenuRows))

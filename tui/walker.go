@@ -109,6 +109,7 @@ func (m walkerModel) load() walkerModel {
 		}
 		m.vp.Width, m.vp.Height = m.width, m.answerHeight(len(items))
 		m.vp.SetContent(m.d.md.render(m.answerMarkdown(n), m.width))
+		m.vp.SetYOffset(m.vp.YOffset) // after a resize, no scrolling past the end
 	}
 	cursor := 0
 	if m.opts.cursor < len(items) && len(m.opts.items) == len(items) {
@@ -125,7 +126,7 @@ func (m walkerModel) answerMarkdown(n *guides.Node) string {
 	body := n.Fill(m.lang, m.vals)
 	if action := strings.TrimSpace(guides.Expand(n.Action.Get(m.lang), m.lang, m.vals)); action != "" {
 		// A full-width colon already leaves room; a space after it would not.
-		body += "\n\n**" + tr(m.lang, "Next:** ", "下一步：**") + action
+		body += "\n\n**" + m.lang.Pick("Next:** ", "下一步：**") + action
 	}
 	return body
 }
@@ -147,25 +148,25 @@ func (m walkerModel) answerHeight(related int) int {
 func checkAction(n *guides.Node, lang guides.Lang) string {
 	switch n.Check {
 	case guides.CheckExplain:
-		return tr(lang, "Paste the error text", "粘贴报错内容")
+		return lang.Pick("Paste the error text", "粘贴报错内容")
 	case guides.CheckAccount:
-		return tr(lang, "Paste my public address", "粘贴我的公开地址")
+		return lang.Pick("Paste my public address", "粘贴我的公开地址")
 	case guides.CheckEndpoint:
-		return tr(lang, "Paste the RPC URL", "粘贴 RPC 地址")
+		return lang.Pick("Paste the RPC URL", "粘贴 RPC 地址")
 	case guides.CheckVerify:
-		return tr(lang, "Paste what they gave me", "粘贴对方给我的内容")
+		return lang.Pick("Paste what they gave me", "粘贴对方给我的内容")
 	case guides.CheckChannels:
-		return tr(lang, "Pick my wallet", "选择我的钱包")
+		return lang.Pick("Pick my wallet", "选择我的钱包")
 	}
-	return tr(lang, "Paste the transaction hash", "粘贴交易哈希")
+	return lang.Pick("Paste the transaction hash", "粘贴交易哈希")
 }
 
 // skipLabel is the way out of a check for a user with nothing to paste.
 func skipLabel(n *guides.Node, lang guides.Lang) string {
 	if n.Check == guides.CheckTx {
-		return tr(lang, "I don't have a hash", "我没有交易哈希")
+		return lang.Pick("I don't have a hash", "我没有交易哈希")
 	}
-	return tr(lang, "Skip this check", "跳过这一步")
+	return lang.Pick("Skip this check", "跳过这一步")
 }
 
 // Update moves through options, scrolls answers and goes on.

@@ -22,7 +22,7 @@ func (m walkerModel) View() string {
 		b.WriteString("\n")
 		b.WriteString(m.vp.View())
 		if len(m.opts.items) > 0 {
-			b.WriteString("\n\n" + st.Subtle.Render(tr(m.lang, "See also (press its number):", "另见（按编号打开）：")) + "\n")
+			b.WriteString("\n\n" + st.Subtle.Render(m.lang.Pick("See also (press its number):", "另见（按编号打开）：")) + "\n")
 			b.WriteString(m.opts.view(st, w, maxRelatedRows))
 		}
 	case guides.KindCheck:

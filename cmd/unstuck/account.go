@@ -2,9 +2,9 @@ package main
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
-	"text/tabwriter"
 
 	"github.com/spf13/cobra"
 
@@ -53,14 +53,16 @@ it is a contract, and whether it is delegated (EIP-7702). Only the public addres
 			if cmd.Context().Err() != nil {
 				return cmd.Context().Err()
 			}
-			if a.lang == "zh" {
-				diagnose.LocalizeFindings(rep.Findings, "zh")
-			}
+			diagnose.LocalizeFindings(rep.Findings, string(a.lang))
 			if asJSON {
 				if werr := writeJSON(a.stdout, rep); werr != nil {
 					return werr
 				}
 				return err
+			}
+			var noAnswer *diagnose.NoAnswerError
+			if errors.As(err, &noAnswer) {
+				return err // no network answered: no table to show, and the error says why
 			}
 			a.printAccount(rep)
 			return err
@@ -74,26 +76,29 @@ it is a contract, and whether it is delegated (EIP-7702). Only the public addres
 
 func (a *app) printAccount(rep *diagnose.AccountReport) {
 	fmt.Fprintln(a.stdout, rep.Address)
-	w := tabwriter.NewWriter(a.stdout, 0, 4, 2, ' ', 0)
-	fmt.Fprintln(w, a.word("NETWORK\tBALANCE\tNEXT NONCE\tWAITING\tKIND", "网络\t余额\t下一个 nonce\t等待中\t类型"))
-	shown := 0
+	l := a.lang
+	rows := [][]string{{l.Pick("NETWORK", "网络"), l.Pick("BALANCE", "余额"), l.Pick("NEXT NONCE", "下一个 nonce"), l.Pick("WAITING", "等待中"), l.Pick("KIND", "类型")}}
 	for _, c := range rep.Chains {
 		if !c.Active {
 			continue
 		}
-		shown++
-		kind := a.word("wallet", "钱包")
+		kind := l.Pick("wallet", "钱包")
 		switch {
 		case c.Delegate != "":
-			kind = a.word("! delegated to ", "! 委托给 ") + c.Delegate
+			kind = l.Pick("! delegated to ", "! 委托给 ") + c.Delegate
 		case c.IsContract:
-			kind = a.word("contract", "合约")
+			kind = l.Pick("contract", "合约")
 		}
-		fmt.Fprintf(w, "%s\t%s %s\t%d\t%d\t%s\n", c.Chain, c.Balance, c.Symbol, c.LatestNonce, c.Waiting, kind)
+		symbol := c.Symbol
+		if symbol == "" { // a custom endpoint's chain: the registry does not know its coin
+			symbol = l.Pick("(native coin)", "（原生币）")
+		}
+		rows = append(rows, []string{c.Chain, c.Balance + " " + symbol, fmt.Sprint(c.LatestNonce), fmt.Sprint(c.Waiting), kind})
 	}
-	_ = w.Flush()
-	if shown == 0 {
-		fmt.Fprintln(a.stdout, a.word("No activity on any network that answered.", "在有回应的网络上都没有活动。"))
+	if len(rows) == 1 {
+		fmt.Fprintf(a.stdout, l.Pick("No activity on the %d network(s) that answered.\n", "有回应的 %d 个网络上都没有活动。\n"), len(rep.Chains))
+	} else {
+		_ = writeTable(a.stdout, rows)
 	}
 	for _, f := range rep.Findings {
 		fmt.Fprintf(a.stdout, "\n%s %s\n  %s\n  → unstuck guide %s\n", diagnose.SeverityGlyph(f.Severity), f.Title, f.Detail, f.Guide)
@@ -150,18 +155,18 @@ func (a *app) endpointCmd() *cobra.Command {
 }
 
 func (a *app) printEndpoint(rep *diagnose.EndpointReport) {
-	mark := "✓ " + a.word("OK", "正常")
+	mark := "✓ " + a.lang.Pick("OK", "正常")
 	if !rep.OK {
-		mark = "✗ " + a.word("PROBLEM", "有问题")
+		mark = "✗ " + a.lang.Pick("PROBLEM", "有问题")
 	}
 	fmt.Fprintf(a.stdout, "%s  %s\n", mark, rep.Endpoint)
 	if rep.Reachable {
-		fmt.Fprintf(a.stdout, "  %s  %s (%d)\n", a.word("chain  ", "链     "), rep.Chain, rep.ChainID)
-		fmt.Fprintf(a.stdout, "  %s  %d\n", a.word("head   ", "最新块 "), rep.Head)
+		fmt.Fprintf(a.stdout, "  %s  %s (%d)\n", a.lang.Pick("chain  ", "链     "), rep.Chain, rep.ChainID)
+		fmt.Fprintf(a.stdout, "  %s  %d\n", a.lang.Pick("head   ", "最新块 "), rep.Head)
 		if rep.BlocksBehind != nil {
-			fmt.Fprintf(a.stdout, "  %s  %d\n", a.word("behind ", "落后   "), *rep.BlocksBehind)
+			fmt.Fprintf(a.stdout, "  %s  %d\n", a.lang.Pick("behind ", "落后   "), *rep.BlocksBehind)
 		}
-		fmt.Fprintf(a.stdout, "  %s  %d ms\n", a.word("latency", "延迟   "), rep.LatencyMS)
+		fmt.Fprintf(a.stdout, "  %s  %d ms\n", a.lang.Pick("latency", "延迟   "), rep.LatencyMS)
 	}
 	for _, p := range rep.Problems {
 		fmt.Fprintf(a.stdout, "  ! %s\n", p)

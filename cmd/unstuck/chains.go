@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
-	"text/tabwriter"
 
 	"github.com/spf13/cobra"
 
@@ -42,8 +41,8 @@ func (a *app) chainsCmd() *cobra.Command {
 				enc.SetIndent("", "  ")
 				return enc.Encode(rows)
 			}
-			w := tabwriter.NewWriter(a.stdout, 0, 4, 2, ' ', 0)
-			fmt.Fprintln(w, a.word("ID\tNETWORK\tCOIN\tNAMES\tENDPOINTS", "ID\t网络\t币种\t名称\t节点数"))
+			l := a.lang
+			rows := [][]string{{"ID", l.Pick("NETWORK", "网络"), l.Pick("COIN", "币种"), l.Pick("NAMES", "名称"), l.Pick("ENDPOINTS", "节点数")}}
 			for _, c := range reg.All() {
 				names := ""
 				if len(c.Aliases) > 0 {
@@ -52,9 +51,9 @@ func (a *app) chainsCmd() *cobra.Command {
 						names += ", " + c.Aliases[1]
 					}
 				}
-				fmt.Fprintf(w, "%d\t%s\t%s\t%s\t%d\n", c.ID, c.Name, c.Symbol, names, len(c.Endpoints))
+				rows = append(rows, []string{fmt.Sprint(c.ID), c.Name, c.Symbol, names, fmt.Sprint(len(c.Endpoints))})
 			}
-			return w.Flush()
+			return writeTable(a.stdout, rows)
 		},
 	}
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print as JSON")

@@ -137,7 +137,7 @@ func (a *app) runCheck(ctx context.Context, input string, fl checkFlags) error {
 			return err
 		}
 		if from.Family != diagnose.FamilyEVM {
-			return badInput("%s", a.word("--from takes the sender's EVM address (0x followed by 40 hex characters); TRON and Bitcoin checks do not need it",
+			return badInput("%s", a.lang.Pick("--from takes the sender's EVM address (0x followed by 40 hex characters); TRON and Bitcoin checks do not need it",
 				"--from 需要发送方的 EVM 地址（0x 加 40 个十六进制字符）；TRON 和比特币的查询不需要它"))
 		}
 		opt.From = &from.Address
@@ -168,7 +168,7 @@ func (a *app) watch(ctx context.Context, eng *diagnose.Engine, q diagnose.Query,
 		opt.Only = rep.Chain.ID
 	}
 	for rep.Status == diagnose.StatusPending {
-		fmt.Fprintf(a.stderr, "%s  %s\n", time.Now().Format("15:04:05"), a.word("still pending; checking again", "仍在等待；稍后再查"))
+		fmt.Fprintf(a.stderr, "%s  %s\n", time.Now().Format("15:04:05"), a.lang.Pick("still pending; checking again", "仍在等待；稍后再查"))
 		select {
 		case <-ctx.Done():
 			return rep, ctx.Err()
@@ -184,30 +184,21 @@ func (a *app) watch(ctx context.Context, eng *diagnose.Engine, q diagnose.Query,
 		}
 		rep = next
 	}
-	fmt.Fprintf(a.stderr, "%s  %s: %s\n", time.Now().Format("15:04:05"), a.word("done", "完成"), rep.Status)
+	fmt.Fprintf(a.stderr, "%s  %s: %s\n", time.Now().Format("15:04:05"), a.lang.Pick("done", "完成"), rep.Status)
 	return rep, nil
 }
 
 func (a *app) printReport(rep *diagnose.Report, fl checkFlags) error {
-	if a.lang == "zh" {
-		diagnose.Localize(rep, "zh")
-	}
+	diagnose.Localize(rep, string(a.lang))
 	switch {
 	case fl.json:
 		enc := json.NewEncoder(a.stdout)
 		enc.SetIndent("", "  ")
 		return enc.Encode(rep)
 	case fl.markdown:
-		_, err := fmt.Fprint(a.stdout, diagnose.Markdown(rep, a.lang))
+		_, err := fmt.Fprint(a.stdout, diagnose.Markdown(rep, string(a.lang)))
 		return err
 	}
-	_, err := fmt.Fprint(a.stdout, diagnose.Text(rep, a.lang))
+	_, err := fmt.Fprint(a.stdout, diagnose.Text(rep, string(a.lang)))
 	return err
-}
-
-func (a *app) word(en, zh string) string {
-	if a.lang == "zh" {
-		return zh
-	}
-	return en
 }

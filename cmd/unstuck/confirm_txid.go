@@ -23,13 +23,13 @@ func (a *app) confirmTxID(q diagnose.Query, flagged bool) (diagnose.Query, error
 	case !a.isTTY():
 		return q, diagnose.UnconfirmedTxIDError()
 	}
-	fmt.Fprint(a.stderr, a.word(
+	fmt.Fprint(a.stderr, a.lang.Pick(
 		"This is 64 hex characters without 0x: a TRON or Bitcoin transaction ID looks like this, and so does a raw private key.\n"+
 			"Nothing has been sent. If it were a private key, it would control these addresses (worked out on this computer):\n",
 		"这是 64 个不带 0x 的十六进制字符：TRON 或比特币的交易 ID 是这样的，原始私钥也是这样的。\n"+
 			"还没有发送任何内容。如果它是私钥，它控制的是下面这些地址（在这台电脑上算出）：\n"))
-	fmt.Fprintf(a.stderr, "  %-30s %s\n  %-30s %s\n", a.word("EVM (Ethereum, BNB Chain …)", "EVM（以太坊、BNB Chain …）"), keys.EVM, "TRON", keys.Tron)
-	fmt.Fprint(a.stderr, a.word(
+	fmt.Fprintf(a.stderr, "  %-30s %s\n  %-30s %s\n", a.lang.Pick("EVM (Ethereum, BNB Chain …)", "EVM（以太坊、BNB Chain …）"), keys.EVM, "TRON", keys.Tron)
+	fmt.Fprint(a.stderr, a.lang.Pick(
 		"If one of them is your wallet's address, this is your private key: answer n and do not paste it anywhere.\n"+
 			"Is it a transaction ID? [y/N] ",
 		"如果其中一个是你钱包的地址，那它就是你的私钥：请回答 n，并且不要把它粘贴到任何地方。\n"+

@@ -59,21 +59,21 @@ func (a *app) runDemo(cmd *cobra.Command, asJSON bool) error {
 	}
 	forced := ""
 	if f := cmd.Flag("lang"); f != nil && f.Changed {
-		forced = a.lang
+		forced = string(a.lang)
 	}
 	var examples []tui.Example
 	for _, ex := range d.Examples() {
-		examples = append(examples, tui.Example{Label: ex.Label(a.lang), Hash: ex.Input})
+		examples = append(examples, tui.Example{Label: ex.Label(string(a.lang)), Hash: ex.Input})
 	}
 	err = tui.Run(cmd.Context(), tui.Options{
 		Engine:       d,
 		Guides:       lib,
 		Registry:     d.Registry(),
 		Lang:         forced,
-		DefaultLang:  a.lang,
+		DefaultLang:  string(a.lang),
 		SettingsPath: a.settingsPath(),
 		Examples:     examples,
-		Banner:       demo.Banner(a.lang),
+		Banner:       demo.Banner(string(a.lang)),
 		Input:        a.stdin,
 		Output:       a.stdout,
 	})
@@ -102,10 +102,8 @@ func (a *app) printDemo(ctx context.Context, d *demo.Demo, asJSON bool) error {
 		if rep == nil {
 			return fmt.Errorf("demo example %s: %w", ex.ID, err)
 		}
-		if a.lang == "zh" {
-			diagnose.Localize(rep, "zh")
-		}
-		results = append(results, demoResult{Example: ex.Label(a.lang), ID: ex.ID, Input: ex.Input, Report: rep})
+		diagnose.Localize(rep, string(a.lang))
+		results = append(results, demoResult{Example: ex.Label(string(a.lang)), ID: ex.ID, Input: ex.Input, Report: rep})
 	}
 	if asJSON {
 		enc := json.NewEncoder(a.stdout)
@@ -116,19 +114,19 @@ func (a *app) printDemo(ctx context.Context, d *demo.Demo, asJSON bool) error {
 }
 
 func (a *app) printDemoText(results []demoResult) error {
-	banner := demo.Banner(a.lang)
+	banner := demo.Banner(string(a.lang))
 	if _, err := fmt.Fprintf(a.stdout, "== %s ==\n", banner); err != nil {
 		return err
 	}
 	for i, r := range results {
 		_, err := fmt.Fprintf(a.stdout, "\n── %d/%d · %s\n%s  %s\n\n%s", i+1, len(results), r.Example,
-			a.word("you paste:", "你粘贴："), r.Input, diagnose.Text(r.Report, a.lang))
+			a.lang.Pick("you paste:", "你粘贴："), r.Input, diagnose.Text(r.Report, string(a.lang)))
 		if err != nil {
 			return err
 		}
 	}
 	_, err := fmt.Fprintf(a.stdout, "\n== %s ==\n%s\n", banner,
-		a.word("Your own transaction: unstuck check <tx-hash>   ·   the app: unstuck",
+		a.lang.Pick("Your own transaction: unstuck check <tx-hash>   ·   the app: unstuck",
 			"查你自己的交易：unstuck check <交易哈希>   ·   打开应用：unstuck"))
 	return err
 }

@@ -10,43 +10,49 @@ import (
 )
 
 func (a *app) guideCmd() *cobra.Command {
-	return &cobra.Command{
+	var graph bool
+	cmd := &cobra.Command{
 		Use:   "guide [<id>]",
 		Short: "Open a troubleshooting guide (plain text when not on a terminal)",
 		Long: `Without an id, lists the guides. With a guide id (transfer, dapp, safety, help)
-or a step id from a finding (e.g. speed-up), walks it on a terminal, or prints it as text.`,
+or a step id from a finding (e.g. speed-up), walks it on a terminal, or prints it as text.
+--graph prints a guide's decision graph (step ids, kinds and routes) for review.`,
 		Example: `  unstuck guide
   unstuck guide transfer
-  unstuck guide speed-up | less`,
+  unstuck guide speed-up | less
+  unstuck guide transfer --graph`,
 		Args: cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			lib, err := guides.Load()
 			if err != nil {
 				return fmt.Errorf("the built-in guides are damaged: %w", err)
 			}
-			lang := guides.Lang(a.lang)
+			lang := a.lang
 			if len(args) == 0 {
 				return lib.RenderIndex(a.stdout, lang)
 			}
 			id := strings.TrimSpace(args[0])
 			_, isTree := lib.Tree(id)
-			node, isNode := lib.Node(id)
-			if !isTree && !isNode {
-				return badInput("no guide or step called %q: run `unstuck guide` to list them", id)
-			}
-			if a.isTTY() {
+			_, isNode := lib.Node(id)
+			switch {
+			case !isTree && !isNode:
+				return badInput(lang.Pick("no guide or step called %q: run `unstuck guide` to list them",
+					"没有叫 %q 的指南或步骤：运行 `unstuck guide` 查看列表"), id)
+			case graph && !isTree:
+				return badInput(lang.Pick("--graph draws a whole guide (transfer, dapp, safety, help), not the step %q",
+					"--graph 只能用于整个指南（transfer、dapp、safety、help），不能用于步骤 %q"), id)
+			case graph:
+				return lib.RenderGraph(a.stdout, id, lang)
+			case a.isTTY():
 				return a.runTUIAt(cmd, id)
-			}
-			if isTree {
+			case isTree:
 				return lib.RenderText(a.stdout, id, lang)
 			}
-			_, err = fmt.Fprintf(a.stdout, "%s\n\n%s\n", node.Heading(lang), strings.TrimSpace(node.Fill(lang, nil)))
-			if err == nil && node.Action.Get(lang) != "" {
-				_, err = fmt.Fprintf(a.stdout, "\n→ %s\n", node.Action.Get(lang))
-			}
-			return err
+			return lib.RenderNode(a.stdout, id, lang)
 		},
 	}
+	cmd.Flags().BoolVar(&graph, "graph", false, "print the guide's decision graph (for review) instead of its text")
+	return cmd
 }
 
 func (a *app) explainCmd() *cobra.Command {
@@ -60,8 +66,9 @@ code). unstuck finds the guide step that explains it. Nothing is sent anywhere.`
   unstuck explain '{"code":4902,"message":"Unrecognized chain ID"}'
   unstuck explain 用户拒绝了请求 --json`,
 		Args: func(_ *cobra.Command, args []string) error {
-			if len(args) == 0 {
-				return badInput("explain needs the error text, e.g. unstuck explain \"nonce too low\"")
+			if strings.TrimSpace(strings.Join(args, " ")) == "" {
+				return badInput("%s", a.lang.Pick("explain needs the error text your wallet or DApp shows, e.g. unstuck explain \"nonce too low\"",
+					"explain 需要钱包或 DApp 显示的报错内容，例如 unstuck explain \"nonce too low\""))
 			}
 			return nil
 		},
@@ -71,7 +78,7 @@ code). unstuck finds the guide step that explains it. Nothing is sent anywhere.`
 				return fmt.Errorf("the built-in guides are damaged: %w", err)
 			}
 			text := strings.Join(args, " ")
-			matches := lib.Explain(text, guides.Lang(a.lang))
+			matches := lib.Explain(text, a.lang)
 			if asJSON {
 				type match struct {
 					Guide string  `json:"guide"`
@@ -89,7 +96,7 @@ code). unstuck finds the guide step that explains it. Nothing is sent anywhere.`
 				return writeJSON(a.stdout, out)
 			}
 			if len(matches) == 0 {
-				_, err := fmt.Fprintln(a.stdout, a.word(
+				_, err := fmt.Fprintln(a.stdout, a.lang.Pick(
 					"No known error matched. Try `unstuck guide` to find your problem step by step.",
 					"没有匹配到已知错误。试试 `unstuck guide` 一步步找到你的问题。"))
 				return err

@@ -93,7 +93,12 @@ func newScenario(t *testing.T) *scenario {
 		http.Error(w, "<html>502 Bad Gateway</html>", http.StatusBadGateway)
 	}))
 	t.Cleanup(down.Close)
+	down2 := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
+		http.Error(w, "rate limited", http.StatusTooManyRequests)
+	}))
+	t.Cleanup(down2.Close)
 	s.vars = []string{
+		"DOWN2_RPC=" + down2.URL,
 		"RPC=" + shared.URL,
 		"DOWN_RPC=" + down.URL,
 		"SUCCESS_TX=" + ok.Hash().Hex(),

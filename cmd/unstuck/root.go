@@ -8,9 +8,11 @@ import (
 	"os/signal"
 	"strings"
 
+	"github.com/charmbracelet/x/term"
 	"github.com/spf13/cobra"
 
 	"github.com/unstuck-dev/unstuck/diagnose"
+	"github.com/unstuck-dev/unstuck/guides"
 )
 
 // app carries what every command needs: streams, environment, language.
@@ -18,29 +20,36 @@ type app struct {
 	stdin          io.Reader
 	stdout, stderr io.Writer
 	getenv         func(string) string
-	lang           string
-	isTTY          func() bool
+	lang           guides.Lang
+	// isTTY reports whether stdin and stdout are both terminals: only
+	// then may the interactive app start.
+	isTTY func() bool
 	// startGuide, when set, opens the interactive app at that guide or step.
 	startGuide string
 }
 
 // Main runs the command line and returns the exit code.
 func Main() int {
-	a := &app{stdin: os.Stdin, stdout: os.Stdout, stderr: os.Stderr, getenv: os.Getenv, isTTY: stdoutIsTTY}
+	a := &app{stdin: os.Stdin, stdout: os.Stdout, stderr: os.Stderr, getenv: os.Getenv, isTTY: terminals}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
 	return a.run(ctx, os.Args[1:])
 }
 
 func (a *app) run(ctx context.Context, args []string) int {
-	a.lang = langFrom(args, a.getenv)
-	// Screen every positional argument before cobra sees (and may echo) it.
+	lang, err := langFrom(args, a.getenv)
+	a.lang = lang
+	// Screen every argument before anything (cobra, or the --lang check)
+	// may echo it.
 	if screened(args) {
 		return exitCode(&diagnose.InputError{Reason: "refused", Secret: "refused"}, a.stderr, a.lang)
 	}
+	if err != nil {
+		return exitCode(err, a.stderr, a.lang)
+	}
 	root := a.rootCmd()
 	root.SetArgs(args)
-	err := root.ExecuteContext(ctx)
+	err = root.ExecuteContext(ctx)
 	if err != nil && ctx.Err() != nil {
 		err = errors.Join(context.Canceled, err)
 	}
@@ -155,7 +164,9 @@ It never asks for your recovery phrase or private key. Nobody legitimate ever wi
 		Version:       buildVersion(),
 		SilenceUsage:  true,
 		SilenceErrors: true,
-		Args:          cobra.NoArgs,
+		Args:          a.rootArgs,
+		// How far off a mistyped command may be to still be suggested.
+		SuggestionsMinimumDistance: 2,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			return a.runHome(cmd)
 		},
@@ -170,35 +181,58 @@ It never asks for your recovery phrase or private key. Nobody legitimate ever wi
 	for _, c := range a.extraCmds() {
 		root.AddCommand(c)
 	}
+	if a.lang == guides.Zh {
+		localizeHelp(root)
+	}
 	return root
 }
 
 // langFrom picks the language: --lang, else LC_ALL, LC_MESSAGES, LANG.
-func langFrom(args []string, getenv func(string) string) string {
-	for i, arg := range args {
-		switch {
-		case strings.HasPrefix(arg, "--lang="):
-			return normLang(strings.TrimPrefix(arg, "--lang="))
-		case arg == "--lang" && i+1 < len(args):
-			return normLang(args[i+1])
-		}
-	}
+// A --lang that is neither en nor zh is bad input; the error is then in
+// the language of the environment.
+func langFrom(args []string, getenv func(string) string) (guides.Lang, error) {
+	env := guides.En
 	for _, k := range []string{"LC_ALL", "LC_MESSAGES", "LANG"} {
 		if v := getenv(k); v != "" {
-			return normLang(v)
+			env = guides.ParseLang(v)
+			break
 		}
 	}
-	return "en"
-}
-
-func normLang(s string) string {
-	if strings.HasPrefix(strings.ToLower(s), "zh") {
-		return "zh"
+	for i, arg := range args {
+		if arg == "--" {
+			break
+		}
+		v, ok := strings.CutPrefix(arg, "--lang=")
+		if !ok && arg == "--lang" && i+1 < len(args) {
+			v, ok = args[i+1], true
+		}
+		if !ok {
+			continue
+		}
+		if l, known := flagLang(v); known {
+			return l, nil
+		}
+		if len(v) > 16 {
+			v = v[:16] + "…"
+		}
+		return env, badInput(env.Pick("--lang takes en or zh, not %q", "--lang 只接受 en 或 zh，而不是 %q"), v)
 	}
-	return "en"
+	return env, nil
 }
 
-func stdoutIsTTY() bool {
-	fi, err := os.Stdout.Stat()
-	return err == nil && fi.Mode()&os.ModeCharDevice != 0
+// flagLang reads a --lang value: en or zh, or a tag of either (zh-CN, en_US).
+func flagLang(v string) (guides.Lang, bool) {
+	v = strings.ToLower(strings.TrimSpace(v))
+	for _, l := range guides.Langs() {
+		if v == string(l) || strings.HasPrefix(v, string(l)+"-") || strings.HasPrefix(v, string(l)+"_") {
+			return l, true
+		}
+	}
+	return guides.En, false
+}
+
+// terminals reports whether stdin and stdout are both terminals (a
+// redirect from /dev/null is a character device, not a terminal).
+func terminals() bool {
+	return term.IsTerminal(os.Stdin.Fd()) && term.IsTerminal(os.Stdout.Fd())
 }

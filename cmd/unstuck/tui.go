@@ -30,14 +30,14 @@ func (a *app) runTUI(cmd *cobra.Command) error {
 	}
 	forced := ""
 	if f := cmd.Flag("lang"); f != nil && f.Changed {
-		forced = a.lang
+		forced = string(a.lang)
 	}
 	err = tui.Run(cmd.Context(), tui.Options{
 		Engine:       eng,
 		Guides:       lib,
 		Registry:     reg,
 		Lang:         forced,
-		DefaultLang:  a.lang,
+		DefaultLang:  string(a.lang),
 		SettingsPath: a.settingsPath(),
 		Start:        a.startGuide,
 		Input:        a.stdin,

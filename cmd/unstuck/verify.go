@@ -85,7 +85,7 @@ func (a *app) runVerify(opts verifyOptions) error {
 			for _, w := range reg.Wallets() {
 				ids = append(ids, w.ID)
 			}
-			return badInput(a.word("no wallet called %q; known wallets: %s", "没有叫 %q 的钱包；已知的钱包：%s"), opts.wallet, strings.Join(ids, ", "))
+			return badInput(a.lang.Pick("no wallet called %q; known wallets: %s", "没有叫 %q 的钱包；已知的钱包：%s"), opts.wallet, strings.Join(ids, ", "))
 		}
 		vo.Wallet = w
 	}
