@@ -88,10 +88,14 @@ func TestPlaceholdersReadWell(t *testing.T) {
 }
 
 // TestFallbacksSpeakTheirLanguage: an English fallback has no Chinese in
-// it, a Chinese one no English words but the command and the "N" that
-// stands for a number.
+// it, a Chinese one no English words but the commands, flags, wallet names
+// and the "N" that stands for a number.
 func TestFallbacksSpeakTheirLanguage(t *testing.T) {
-	allowed := map[string]bool{"unstuck": true, "check": true, "N": true}
+	allowed := map[string]bool{"unstuck": true, "check": true, "verify": true, "wallet": true, "N": true}
+	// Wallet names are names in both languages.
+	for _, w := range []string{"imToken", "MetaMask", "Trust", "Wallet", "TokenPocket", "TronLink", "OKX", "Bitget", "Coinbase", "Phantom", "Ledger"} {
+		allowed[w] = true
+	}
 	word := regexp.MustCompile(`[A-Za-z]+`)
 	for _, p := range Placeholders() {
 		en, _ := placeholderFallback(p, En)
