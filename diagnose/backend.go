@@ -31,6 +31,25 @@ type Backend interface {
 	Check(ctx context.Context, q Query, opt CheckOptions) (*Report, error)
 	// Account reports what the family's networks say about an address.
 	Account(ctx context.Context, q Query) (*AccountReport, error)
+	// Networks lists the networks the backend searches, for --chain and
+	// `unstuck chains`.
+	Networks() []Network
+}
+
+// Network is one network of a family as the command line names and lists
+// it.
+type Network struct {
+	Family Family `json:"family"`
+	// Key is the stable id ("tron", "nile", "bitcoin"): --chain and the
+	// report's chain.key.
+	Key  string `json:"key"`
+	Name string `json:"name"`
+	// ChainID is the report's chain.id (TRON's JSON-RPC chain id; 0 on
+	// Bitcoin).
+	ChainID   uint64   `json:"id"`
+	Symbol    string   `json:"symbol"`
+	Decimals  int      `json:"decimals"`
+	Endpoints []string `json:"endpoints"`
 }
 
 // Add appends a finding whose words come from the message catalogue; a

@@ -37,6 +37,9 @@ type Config struct {
 	// Backends are the other chain families (TRON, Bitcoin); the EVM
 	// family is the engine's own.
 	Backends []Backend
+	// Families, when set, are the only families searched (--rpc names
+	// endpoints of these families only); nil searches every family.
+	Families []Family
 }
 
 // Engine diagnoses transactions. It is safe for concurrent use.

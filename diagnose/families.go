@@ -3,6 +3,8 @@ package diagnose
 import (
 	"context"
 	"errors"
+	"slices"
+	"strings"
 	"sync"
 )
 
@@ -18,33 +20,71 @@ type familyAnswer struct {
 // confirmed bare 64-hex txid is TRON's, Bitcoin's, or an EVM hash without
 // 0x). A network the user named narrows it to that network's family.
 func (e *Engine) candidates(q Query, opt CheckOptions) []Family {
-	if q.Family != "" {
-		return []Family{q.Family}
-	}
-	if opt.Network != "" {
-		if b := e.backendFor(opt.Network); b != nil {
-			return []Family{b.Family()}
+	var fams []Family
+	switch {
+	case q.Family != "":
+		fams = []Family{q.Family}
+	case opt.Network != "":
+		if b := e.BackendFor(opt.Network); b != nil {
+			fams = []Family{b.Family()}
+		}
+	case opt.Chain != 0:
+		fams = []Family{FamilyEVM}
+	default:
+		fams = []Family{FamilyEVM}
+		for _, b := range e.cfg.Backends {
+			fams = append(fams, b.Family())
 		}
 	}
-	if opt.Chain != 0 {
-		return []Family{FamilyEVM}
+	if e.cfg.Families == nil {
+		return fams
 	}
-	fams := []Family{FamilyEVM}
-	for _, b := range e.cfg.Backends {
-		fams = append(fams, b.Family())
+	var out []Family
+	for _, f := range fams {
+		if slices.Contains(e.cfg.Families, f) {
+			out = append(out, f)
+		}
 	}
-	return fams
+	return out
 }
 
-// backendFor is the backend that lists a network key ("tron", "nile",
+// BackendFor is the backend that lists a network key ("tron", "nile",
 // "bitcoin"…), or nil.
-func (e *Engine) backendFor(network string) Backend {
+func (e *Engine) BackendFor(network string) Backend {
 	for _, b := range e.cfg.Backends {
-		if n, ok := b.(interface{ HasNetwork(string) bool }); ok && n.HasNetwork(network) {
-			return b
+		for _, n := range b.Networks() {
+			if strings.EqualFold(n.Key, network) {
+				return b
+			}
 		}
 	}
 	return nil
+}
+
+// Networks lists the other families' networks, in backend order.
+func (e *Engine) Networks() []Network {
+	var out []Network
+	for _, b := range e.cfg.Backends {
+		out = append(out, b.Networks()...)
+	}
+	return out
+}
+
+// AccountOf looks an address up on its family's networks.
+func (e *Engine) AccountOf(ctx context.Context, q Query) (*AccountReport, error) {
+	if q.Kind != KindAddress {
+		return nil, errors.New("account needs a public address; for a transaction use `unstuck check`")
+	}
+	if q.Family == "" || q.Family == FamilyEVM {
+		return e.Account(ctx, q.Address)
+	}
+	b := e.backend(q.Family)
+	if b == nil || (e.cfg.Families != nil && !slices.Contains(e.cfg.Families, q.Family)) {
+		return nil, &NoAnswerError{}
+	}
+	ctx, cancel := context.WithTimeout(ctx, e.cfg.Timeout)
+	defer cancel()
+	return b.Account(ctx, q)
 }
 
 // backend is the backend of a family, or nil (EVM is the engine's own).

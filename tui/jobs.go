@@ -63,7 +63,7 @@ func waitCheck(s checkStartedMsg) tea.Cmd {
 // runAccount and runEndpoint run the other two checks.
 func runAccount(ctx context.Context, eng Engine, q diagnose.Query, id int) tea.Cmd {
 	return func() tea.Msg {
-		rep, err := eng.Account(ctx, q.Address)
+		rep, err := eng.AccountOf(ctx, q)
 		return lookupDoneMsg{id: id, acct: rep, err: err}
 	}
 }

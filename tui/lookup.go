@@ -51,7 +51,7 @@ func (m lookupModel) outcome() (string, []string) {
 		for _, f := range m.acct.Findings {
 			codes = append(codes, string(f.Code))
 		}
-		if m.err != nil || len(m.acct.Chains) == 0 {
+		if m.err != nil || !m.acct.HasAnswer() {
 			return string(diagnose.StatusUnknown), codes
 		}
 		return guides.StatusOK, codes
@@ -174,6 +174,7 @@ func (m lookupModel) accountBody(st Styles, w int) string {
 		}
 		rows = append(rows, [2]string{c.Chain, v})
 	}
+	rows = append(rows, diagnose.FamilyAccountRows(a, string(m.lang))...)
 	out := numbersView(st, rows, w)
 	if len(quiet) > 0 {
 		out += "\n\n" + paint(st.Subtle, wrap(m.lang.Pick("No activity on: ", "没有活动：")+strings.Join(quiet, ", "), w))

@@ -11,7 +11,6 @@ import (
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
-	"github.com/ethereum/go-ethereum/common"
 	"github.com/muesli/termenv"
 
 	"github.com/unstuck-dev/unstuck/diagnose"
@@ -62,7 +61,7 @@ func (f *fakeEngine) Check(ctx context.Context, q diagnose.Query, opt diagnose.C
 	return cloneReport(rep), err
 }
 
-func (f *fakeEngine) Account(ctx context.Context, addr common.Address) (*diagnose.AccountReport, error) {
+func (f *fakeEngine) AccountOf(ctx context.Context, q diagnose.Query) (*diagnose.AccountReport, error) {
 	return f.acct, nil
 }
 

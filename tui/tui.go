@@ -20,7 +20,6 @@ import (
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
-	"github.com/ethereum/go-ethereum/common"
 	"github.com/muesli/termenv"
 
 	"github.com/unstuck-dev/unstuck/diagnose"
@@ -33,7 +32,7 @@ import (
 // is one; `unstuck demo` may pass another.
 type Engine interface {
 	Check(ctx context.Context, q diagnose.Query, opt diagnose.CheckOptions) (*diagnose.Report, error)
-	Account(ctx context.Context, addr common.Address) (*diagnose.AccountReport, error)
+	AccountOf(ctx context.Context, q diagnose.Query) (*diagnose.AccountReport, error)
 	Endpoint(ctx context.Context, endpoint string, claimed uint64) (*diagnose.EndpointReport, error)
 }
 

@@ -49,9 +49,12 @@ it is a contract, and whether it is delegated (EIP-7702). Only the public addres
 			if err != nil {
 				return err
 			}
-			rep, err := eng.Account(cmd.Context(), q.Address)
+			rep, err := eng.AccountOf(cmd.Context(), q)
 			if cmd.Context().Err() != nil {
 				return cmd.Context().Err()
+			}
+			if rep == nil {
+				return err
 			}
 			diagnose.LocalizeFindings(rep.Findings, string(a.lang))
 			if asJSON {
@@ -77,6 +80,15 @@ it is a contract, and whether it is delegated (EIP-7702). Only the public addres
 func (a *app) printAccount(rep *diagnose.AccountReport) {
 	fmt.Fprintln(a.stdout, rep.Address)
 	l := a.lang
+	if len(rep.Tron) > 0 || rep.Bitcoin != nil {
+		var rows [][]string
+		for _, r := range diagnose.FamilyAccountRows(rep, string(l)) {
+			rows = append(rows, []string{r[0], r[1]})
+		}
+		_ = writeTable(a.stdout, rows)
+		a.printAccountFindings(rep)
+		return
+	}
 	rows := [][]string{{l.Pick("NETWORK", "网络"), l.Pick("BALANCE", "余额"), l.Pick("NEXT NONCE", "下一个 nonce"), l.Pick("WAITING", "等待中"), l.Pick("KIND", "类型")}}
 	for _, c := range rep.Chains {
 		if !c.Active {
@@ -100,6 +112,10 @@ func (a *app) printAccount(rep *diagnose.AccountReport) {
 	} else {
 		_ = writeTable(a.stdout, rows)
 	}
+	a.printAccountFindings(rep)
+}
+
+func (a *app) printAccountFindings(rep *diagnose.AccountReport) {
 	for _, f := range rep.Findings {
 		fmt.Fprintf(a.stdout, "\n%s %s\n  %s\n  → unstuck guide %s\n", diagnose.SeverityGlyph(f.Severity), f.Title, f.Detail, f.Guide)
 	}

@@ -72,7 +72,7 @@ func chainFlag(reg *chains.Registry, value string, custom bool) (uint64, error) 
 		return id, nil
 	}
 	if isTRC20(value) {
-		return 0, badInput("%q names TRON's token standard, not an EVM network: TRC-20 tokens (USDT-TRC20) live on TRON, not on Ethereum's ERC-20", "trc20")
+		return 0, badInput("%q names TRON's token standard, not an EVM network: TRC-20 tokens (USDT-TRC20) live on TRON, not on Ethereum's ERC-20: use --chain tron", "trc20")
 	}
 	return 0, usageError{err}
 }

@@ -4,13 +4,16 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
 
 	"github.com/unstuck-dev/unstuck/diagnose"
+	"github.com/unstuck-dev/unstuck/diagnose/bitcoin"
 	"github.com/unstuck-dev/unstuck/diagnose/chains"
+	"github.com/unstuck-dev/unstuck/diagnose/tron"
 )
 
 type checkFlags struct {
@@ -83,12 +86,34 @@ func (a *app) newEngine(reg *chains.Registry, rpc []string, timeout time.Duratio
 	if timeout <= 0 {
 		return nil, badInput("--timeout must be positive")
 	}
-	e, err := diagnose.NewEngine(diagnose.Config{
+	specs, err := diagnose.ParseEndpointSpecs(a.endpointsFrom(rpc))
+	if err != nil {
+		return nil, usageError{err}
+	}
+	cfg := diagnose.Config{
 		Registry:  reg,
-		Endpoints: a.endpointsFrom(rpc),
+		Endpoints: diagnose.URLsFor(specs, diagnose.TransportEVM),
 		Timeout:   timeout,
 		Memory:    diagnose.NewMemory(a.memoryPath()),
-	})
+	}
+	trx, err := tron.New(tron.Config{Endpoints: diagnose.URLsFor(specs, diagnose.TransportTron), Timeout: timeout})
+	if err != nil {
+		return nil, usageError{err}
+	}
+	btc := bitcoin.New(bitcoin.Config{Esplora: diagnose.URLsFor(specs, diagnose.TransportEsplora),
+		RPC: diagnose.URLsFor(specs, diagnose.TransportBitcoin), Timeout: timeout, Memory: bitcoin.NewMemory()})
+	cfg.Backends = []diagnose.Backend{trx, btc}
+	if len(specs) > 0 {
+		// --rpc names the only endpoints to ask: a family without one
+		// is not searched.
+		cfg.Families = []diagnose.Family{}
+		for _, sp := range specs {
+			if f := sp.Transport.Family(); !slices.Contains(cfg.Families, f) {
+				cfg.Families = append(cfg.Families, f)
+			}
+		}
+	}
+	e, err := diagnose.NewEngine(cfg)
 	if err != nil {
 		return nil, usageError{err}
 	}
@@ -123,8 +148,15 @@ func (a *app) runCheck(ctx context.Context, input string, fl checkFlags) error {
 	if q.Kind != diagnose.KindTxHash {
 		return badInput("that is an address, not a transaction: try `unstuck account %s`", q.Raw)
 	}
-	opt := diagnose.CheckOptions{Chain: q.ChainHint}
-	if fl.chain != "" {
+	eng, err := a.newEngine(reg, fl.rpc, fl.timeout)
+	if err != nil {
+		return err
+	}
+	opt := diagnose.CheckOptions{Chain: q.ChainHint, Network: q.Network}
+	switch {
+	case fl.chain != "" && eng.BackendFor(fl.chain) != nil:
+		opt.Chain, opt.Network = 0, strings.ToLower(strings.TrimSpace(fl.chain))
+	case fl.chain != "":
 		id, err := chainFlag(reg, fl.chain, len(a.endpointsFrom(fl.rpc)) > 0)
 		if err != nil {
 			return err
@@ -141,10 +173,6 @@ func (a *app) runCheck(ctx context.Context, input string, fl checkFlags) error {
 				"--from 需要发送方的 EVM 地址（0x 加 40 个十六进制字符）；TRON 和比特币的查询不需要它"))
 		}
 		opt.From = &from.Address
-	}
-	eng, err := a.newEngine(reg, fl.rpc, fl.timeout)
-	if err != nil {
-		return err
 	}
 	rep, err := eng.Check(ctx, q, opt)
 	if ctx.Err() != nil {

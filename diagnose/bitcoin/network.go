@@ -1,6 +1,9 @@
 package bitcoin
 
-import "github.com/unstuck-dev/unstuck/diagnose"
+import (
+	"github.com/unstuck-dev/unstuck/diagnose"
+	"github.com/unstuck-dev/unstuck/diagnose/noderpc"
+)
 
 // Network is what the backend knows about one Bitcoin network. Only
 // mainnet is supported end to end.
@@ -45,3 +48,14 @@ const (
 	MempoolSpaceAPI = "https://mempool.space/api"
 	BlockstreamAPI  = "https://blockstream.info/api"
 )
+
+// Networks lists the network the backend searches, for --chain and
+// `unstuck chains`.
+func (b *Backend) Networks() []diagnose.Network {
+	eps := make([]string, len(b.endpoints))
+	for i, ep := range b.endpoints {
+		eps[i] = noderpc.Redact(ep.url)
+	}
+	return []diagnose.Network{{Family: diagnose.FamilyBitcoin, Key: b.net.Key, Name: b.net.Name,
+		Symbol: b.net.Symbol, Decimals: b.net.Decimals, Endpoints: eps}}
+}

@@ -165,6 +165,14 @@ func (d *Demo) Account(ctx context.Context, addr common.Address) (*diagnose.Acco
 	return rep, err
 }
 
+// AccountOf looks an address of any family up on the demo's networks.
+func (d *Demo) AccountOf(ctx context.Context, q diagnose.Query) (*diagnose.AccountReport, error) {
+	if q.Family == "" || q.Family == diagnose.FamilyEVM {
+		return d.Account(ctx, q.Address)
+	}
+	return d.eng.AccountOf(ctx, q)
+}
+
 // Endpoint checks the demo chain's own endpoint; any other is refused
 // before anything is sent.
 func (d *Demo) Endpoint(ctx context.Context, endpoint string, claimed uint64) (*diagnose.EndpointReport, error) {

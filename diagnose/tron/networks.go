@@ -1,6 +1,10 @@
 package tron
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/unstuck-dev/unstuck/diagnose"
+)
 
 // Network is one TRON network unstuck knows: its keyless public endpoints
 // (HTTP API base URLs, raced in order) and how TronScan links to it.
@@ -87,4 +91,19 @@ func fill(tmpl, v string) string {
 		return ""
 	}
 	return strings.Replace(tmpl, "%s", v, 1)
+}
+
+// Networks lists the networks the backend searches, for --chain and
+// `unstuck chains`.
+func (b *Backend) Networks() []diagnose.Network {
+	out := make([]diagnose.Network, len(b.cfg.Networks))
+	for i, n := range b.cfg.Networks {
+		eps := n.Endpoints
+		if len(b.cfg.Endpoints) > 0 {
+			eps = b.cfg.Endpoints
+		}
+		out[i] = diagnose.Network{Family: diagnose.FamilyTron, Key: n.Key, Name: n.Name, ChainID: n.ChainID,
+			Symbol: n.Symbol, Decimals: int(n.Decimals), Endpoints: eps}
+	}
+	return out
 }
