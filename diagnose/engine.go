@@ -210,6 +210,9 @@ func (e *Engine) Check(ctx context.Context, q Query, opt CheckOptions) (*Report,
 	if q.Kind != KindTxHash {
 		return nil, errors.New("check needs a transaction hash; for an address use `unstuck account`")
 	}
+	if opt.Network == "" {
+		opt.Network = q.Network // the network an explorer link named
+	}
 	ctx, cancel := context.WithTimeout(ctx, e.cfg.Timeout)
 	defer cancel()
 	return e.fanOut(ctx, q, opt,

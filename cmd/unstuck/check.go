@@ -152,7 +152,7 @@ func (a *app) runCheck(ctx context.Context, input string, fl checkFlags) error {
 	if err != nil {
 		return err
 	}
-	opt := diagnose.CheckOptions{Chain: q.ChainHint, Network: q.Network}
+	opt := diagnose.CheckOptions{Chain: q.ChainHint}
 	switch {
 	case fl.chain != "" && eng.BackendFor(fl.chain) != nil:
 		opt.Chain, opt.Network = 0, strings.ToLower(strings.TrimSpace(fl.chain))
