@@ -48,6 +48,8 @@ func ClassifyItem(code int, msg string) Class {
 		return false
 	}
 	switch {
+	case code == 3 || strings.HasPrefix(low, "execution reverted") || strings.HasPrefix(low, "vm execution error"):
+		return ClassAnswer // a revert: the contract's words, whatever they say
 	case isBatchRefusal(code, low):
 		return ClassBatch
 	case code == -32001 && has("quota"):
