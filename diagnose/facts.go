@@ -65,6 +65,10 @@ const (
 	// NoteScanFailed: the blocks since a remembered pending tx could not
 	// be read.
 	NoteScanFailed
+	// NoteStateRefused: an endpoint could not replay the failed tx at its
+	// block (no state that old, or refused): Endpoint and Fault say which
+	// and why.
+	NoteStateRefused
 )
 
 // Words says the note in lang ("en" or "zh").
@@ -81,6 +85,11 @@ func (n Note) Words(lang string) string {
 			return "后续查询失败（" + n.Fault.WordsZH() + "）"
 		}
 		return "follow-up questions failed: " + n.Reason
+	case NoteStateRefused:
+		if zh {
+			return n.Endpoint + " 无法重放这笔交易（" + n.Fault.WordsZH() + "）"
+		}
+		return n.Endpoint + " could not replay the transaction: " + n.Reason
 	}
 	if zh {
 		return "无法读取它被看到之后的区块"

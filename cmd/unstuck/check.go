@@ -12,6 +12,7 @@ import (
 
 	"github.com/unstuck-dev/unstuck/diagnose"
 	"github.com/unstuck-dev/unstuck/diagnose/chains"
+	"github.com/unstuck-dev/unstuck/diagnose/noderpc"
 )
 
 type checkFlags struct {
@@ -83,11 +84,20 @@ func (a *app) newEngine(reg *chains.Registry, rpc []string, timeout time.Duratio
 		Endpoints: a.endpointsFrom(rpc),
 		Timeout:   timeout,
 		Memory:    diagnose.NewMemory(a.memoryPath()),
+		Caps:      noderpc.NewCapMemory(a.capsPath(), reg.IsPublicHost, nil),
 	})
 	if err != nil {
 		return nil, usageError{err}
 	}
 	return e, nil
+}
+
+// capsPath is where the batch caps endpoints accept are remembered.
+func (a *app) capsPath() string {
+	if p := a.getenv("UNSTUCK_CACHE_DIR"); p != "" {
+		return p + "/endpoints.json"
+	}
+	return noderpc.DefaultCapMemoryPath()
 }
 
 func (a *app) memoryPath() string {

@@ -74,12 +74,12 @@ func (c *Client) learnHead(calls []*Call) {
 	}
 }
 
-// hostOf is the endpoint's host name, lower-case, without port or
-// credentials: the key caps are remembered by.
+// hostOf is the endpoint's host (and port, if any), lower-case, without
+// credentials or path: the key caps are remembered by.
 func hostOf(endpoint string) string {
 	u, err := url.Parse(endpoint)
 	if err != nil {
 		return ""
 	}
-	return strings.TrimSuffix(strings.ToLower(u.Hostname()), ".")
+	return strings.ToLower(u.Host)
 }

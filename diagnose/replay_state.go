@@ -1,0 +1,40 @@
+package diagnose
+
+import (
+	"errors"
+
+	"github.com/unstuck-dev/unstuck/diagnose/noderpc"
+)
+
+// byState orders endpoints for replaying a block: those the registry's
+// facts say keep its state first, then those nobody measured; those known
+// to keep less state than that are left out.
+func (e *Engine) byState(clients []*noderpc.Client, head, block uint64) []*noderpc.Client {
+	var yes, maybe []*noderpc.Client
+	depth := uint64(0)
+	if head > block {
+		depth = head - block
+	}
+	for _, c := range clients {
+		if c == nil {
+			continue
+		}
+		switch serves, known := e.reg.ServesState(c.URL(), depth+1); {
+		case known && serves:
+			yes = append(yes, c)
+		case !known:
+			maybe = append(maybe, c)
+		}
+	}
+	return append(yes, maybe...)
+}
+
+// stateRefused notes that an endpoint could not replay at the block.
+func stateRefused(endpoint, why string) Note {
+	f := noderpc.ClassifyRPC(0, why, errors.New(why))
+	fault, reason := f.Fault, why
+	if fault == noderpc.FaultRPCError {
+		fault = noderpc.FaultNoState
+	}
+	return Note{Kind: NoteStateRefused, Endpoint: noderpc.Redact(endpoint), Fault: fault, Reason: sanitize(reason)}
+}
