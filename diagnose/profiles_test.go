@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/common/hexutil"
 	"github.com/ethereum/go-ethereum/crypto"
 
 	"github.com/unstuck-dev/unstuck/diagnose/chains"
@@ -83,10 +84,15 @@ func newProfileWorld(t *testing.T) *profileWorld {
 // endpoints, with the memory file at memPath and a fixed clock.
 func profileEngine(t *testing.T, memPath string, reg *chains.Registry, endpoints ...string) *Engine {
 	t.Helper()
+	return chainEngine(t, 1337, memPath, reg, endpoints...)
+}
+
+func chainEngine(t *testing.T, chainID uint64, memPath string, reg *chains.Registry, endpoints ...string) *Engine {
+	t.Helper()
 	if reg == nil {
 		reg = chains.MustDefault()
 	}
-	test := chains.Chain{ID: 1337, Name: "Test chain", Symbol: "ETH", Explorer: "https://explorer.invalid", Endpoints: endpoints}
+	test := chains.Chain{ID: chainID, Name: "Test chain", Symbol: "ETH", Explorer: "https://explorer.invalid", Endpoints: endpoints}
 	now := time.Date(2026, 12, 1, 9, 0, 0, 0, time.UTC)
 	e, err := NewEngine(Config{Registry: reg.With(test), Endpoints: endpoints, Timeout: 20 * time.Second,
 		Memory: NewMemory(memPath), Now: func() time.Time { return now }})
@@ -250,3 +256,50 @@ func TestCappedEndpointTwoRounds(t *testing.T) {
 	}
 }
 
+// TestAnvilThroughEveryProfile: the same through anvil, a second node
+// implementation (its revert and error shapes differ from geth's).
+func TestAnvilThroughEveryProfile(t *testing.T) {
+	a := startAnvil(t, 31337)
+	failer := a.deployFailer(t)
+	ok := a.send(t, map[string]any{"from": a.accs[0], "to": a.accs[1], "value": (*hexutil.Big)(big.NewInt(1e18))})
+	reverted := a.send(t, map[string]any{"from": a.accs[1], "to": failer, "gas": "0x30d40",
+		"data": hexutil.Bytes(simnode.MustCalldata("swapExpired", big.NewInt(1)))})
+	a.mine(t)
+	pending := a.send(t, map[string]any{"from": a.accs[2], "to": a.accs[1], "value": (*hexutil.Big)(big.NewInt(1))})
+	cases := []statusCase{
+		{"success", ok, StatusSuccess}, {"failed with reason", reverted, StatusFailed},
+		{"pending", pending, StatusPending}, {"not found", crypto.Keccak256Hash([]byte("anvil profiles")), StatusNotFound},
+	}
+	check := func(t *testing.T, c statusCase, endpoints ...string) map[string]any {
+		t.Helper()
+		rep, err := chainEngine(t, 31337, "", nil, endpoints...).Check(context.Background(), Query{Kind: KindTxHash, Hash: c.hash, Raw: c.hash.Hex()}, CheckOptions{})
+		if err != nil {
+			t.Fatalf("%s: %v", c.name, err)
+		}
+		wantStatus(t, rep, c.status)
+		return comparable(t, rep)
+	}
+	for _, p := range opemu.Profiles() {
+		t.Run(string(p), func(t *testing.T) {
+			for _, c := range cases {
+				emu, err := opemu.Start(a.url, p, opemu.Options{Limit: map[opemu.Profile]int{opemu.Proxyd: 3}[p]})
+				if err != nil {
+					t.Fatal(err)
+				}
+				endpoints := []string{emu.URL}
+				if p == opemu.PublicNodeArchive {
+					archive, err := opemu.Start(a.url, opemu.Plain, opemu.Options{Latency: 150 * time.Millisecond})
+					if err != nil {
+						t.Fatal(err)
+					}
+					defer archive.Close()
+					endpoints = append(endpoints, archive.URL)
+				}
+				if got, want := check(t, c, endpoints...), check(t, c, a.url); !reflect.DeepEqual(got, want) {
+					t.Errorf("%s through %s:\n%v\nplain anvil:\n%v", c.name, p, got, want)
+				}
+				emu.Close()
+			}
+		})
+	}
+}
