@@ -38,7 +38,10 @@ func exitCode(err error, stderr io.Writer, lang string) int {
 	var noAnswer *diagnose.NoAnswerError
 	var inputErr *diagnose.InputError
 	var usage usageError
+	var quiet quietExit
 	switch {
+	case errors.As(err, &quiet):
+		return int(quiet) // the report printed says why
 	case errors.Is(err, context.Canceled):
 		fmt.Fprintln(stderr, "interrupted")
 		return exitInterrupted
