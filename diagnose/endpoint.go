@@ -187,4 +187,3 @@ func (e *Engine) askHead(ctx context.Context, endpoint string) (headState, int, 
 	}
 	return st, n, nil
 }
-
