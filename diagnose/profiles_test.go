@@ -35,10 +35,14 @@ type profileWorld struct {
 	memory []byte
 }
 
-func newProfileWorld(t *testing.T) *profileWorld {
+func newProfileWorld(t testing.TB) *profileWorld {
 	t.Helper()
 	ctx := context.Background()
-	n := startNode(t, 0)
+	n, err := simnode.Start(0)
+	if err != nil {
+		t.Fatalf("start simulated node: %v", err)
+	}
+	t.Cleanup(func() { _ = n.Close() })
 	token, err := n.DeployToken(ctx, 0, "USD Coin", "USDC", 6, big.NewInt(1e12))
 	if err != nil {
 		t.Fatal(err)
@@ -52,12 +56,28 @@ func newProfileWorld(t *testing.T) *profileWorld {
 	if err != nil {
 		t.Fatal(err)
 	}
-	failed := failWith(t, n, 0, "swapExpired", big.NewInt(1))
-	pending, _, _ := sendUnderpriced(t, n, 1, nil, ether(1))
+	failer, err := n.DeployFailer(ctx, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	failedTx, err := n.Mine(ctx, simnode.Tx{From: 1, To: &failer, Data: simnode.MustCalldata("swapExpired", big.NewInt(1))})
+	if err != nil {
+		t.Fatal(err)
+	}
+	failed := failedTx.Hash()
+	pendingTx, err := n.SendUnderpriced(ctx, 1, nil, ether(1))
+	if err != nil {
+		t.Fatal(err)
+	}
+	pending := pendingTx.Hash()
 	// The replaced one: seen pending by a check (remembered), then replaced.
 	memPath := filepath.Join(t.TempDir(), "pending.json")
 	seed := profileEngine(t, memPath, nil, n.URL)
-	replaced, feeCap, tip := sendUnderpriced(t, n, 3, nil, ether(1))
+	replacedTx, err := n.SendUnderpriced(ctx, 3, nil, ether(1))
+	if err != nil {
+		t.Fatal(err)
+	}
+	replaced, feeCap, tip := replacedTx.Hash(), replacedTx.GasFeeCap(), replacedTx.GasTipCap()
 	if rep, err := seed.Check(ctx, Query{Kind: KindTxHash, Hash: replaced, Raw: replaced.Hex()}, CheckOptions{}); err != nil || rep.Status != StatusPending {
 		t.Fatalf("seed check: %v %v", rep, err)
 	}
@@ -82,12 +102,12 @@ func newProfileWorld(t *testing.T) *profileWorld {
 
 // profileEngine builds an engine on a test chain whose endpoints are
 // endpoints, with the memory file at memPath and a fixed clock.
-func profileEngine(t *testing.T, memPath string, reg *chains.Registry, endpoints ...string) *Engine {
+func profileEngine(t testing.TB, memPath string, reg *chains.Registry, endpoints ...string) *Engine {
 	t.Helper()
 	return chainEngine(t, 1337, memPath, reg, endpoints...)
 }
 
-func chainEngine(t *testing.T, chainID uint64, memPath string, reg *chains.Registry, endpoints ...string) *Engine {
+func chainEngine(t testing.TB, chainID uint64, memPath string, reg *chains.Registry, endpoints ...string) *Engine {
 	t.Helper()
 	if reg == nil {
 		reg = chains.MustDefault()
