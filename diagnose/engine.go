@@ -281,6 +281,7 @@ func (e *Engine) retryReplay(ctx context.Context, f *Facts, first *noderpc.Clien
 		return
 	}
 	block := f.Receipt.BlockNumber.ToInt().Uint64()
+	first.NoteRefusedState()
 	f.Degraded = append(f.Degraded, stateRefused(first.URL(), f.Replay.Message))
 	for _, c := range e.byState(others, f.Head, block) {
 		if c.Rounds() >= 2 {
@@ -296,6 +297,7 @@ func (e *Engine) retryReplay(ctx context.Context, f *Facts, first *noderpc.Clien
 			f.Replay = r
 			return
 		}
+		c.NoteRefusedState()
 		f.Degraded = append(f.Degraded, stateRefused(c.URL(), r.Message))
 	}
 }

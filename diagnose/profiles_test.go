@@ -17,6 +17,7 @@ import (
 
 	"github.com/unstuck-dev/unstuck/diagnose/chains"
 	"github.com/unstuck-dev/unstuck/diagnose/internal/opemu"
+	"github.com/unstuck-dev/unstuck/diagnose/noderpc"
 	"github.com/unstuck-dev/unstuck/diagnose/simnode"
 )
 
@@ -114,8 +115,12 @@ func chainEngine(t testing.TB, chainID uint64, memPath string, reg *chains.Regis
 	}
 	test := chains.Chain{ID: chainID, Name: "Test chain", Symbol: "ETH", Explorer: "https://explorer.invalid", Endpoints: endpoints}
 	now := time.Date(2026, 12, 1, 9, 0, 0, 0, time.UTC)
+	var caps *noderpc.CapMemory
+	if memPath != "" {
+		caps = noderpc.NewCapMemory(filepath.Join(filepath.Dir(memPath), "endpoints.json"), nil, nil)
+	}
 	e, err := NewEngine(Config{Registry: reg.With(test), Endpoints: endpoints, Timeout: 20 * time.Second,
-		Memory: NewMemory(memPath), Now: func() time.Time { return now }})
+		Memory: NewMemory(memPath), Caps: caps, Now: func() time.Time { return now }})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -224,8 +229,17 @@ func TestReplayGoesWhereTheStateIs(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer emu.Close()
-	rep := w.check(t, failed, nil, emu.URL)
+	memPath := filepath.Join(t.TempDir(), "pending.json")
+	rep, err := profileEngine(t, memPath, nil, emu.URL).Check(context.Background(), Query{Kind: KindTxHash, Hash: failed.hash, Raw: failed.hash.Hex()}, CheckOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantStatus(t, rep, StatusFailed)
 	mustFinding(t, rep, CodeStateUnavailable)
+	caps := noderpc.NewCapMemory(filepath.Join(filepath.Dir(memPath), "endpoints.json"), nil, nil)
+	if !caps.RefusedState(strings.TrimPrefix(emu.URL, "http://")) {
+		t.Error("the state refusal is not remembered for the next run")
+	}
 	deg := mustFinding(t, rep, CodeRPCDegraded)
 	if b, _ := json.Marshal(deg); !strings.Contains(string(b), "could not replay") {
 		t.Errorf("rpc_degraded does not say who refused the replay: %s", b)

@@ -7,10 +7,11 @@ import (
 )
 
 // byState orders endpoints for replaying a block: those the registry's
-// facts say keep its state first, then those nobody measured; those known
-// to keep less state than that are left out.
+// facts say keep its state first, then those nobody measured, then those
+// that refused old state in an earlier run; those the facts say keep less
+// state than that are left out.
 func (e *Engine) byState(clients []*noderpc.Client, head, block uint64) []*noderpc.Client {
-	var yes, maybe []*noderpc.Client
+	var yes, maybe, refusedBefore []*noderpc.Client
 	depth := uint64(0)
 	if head > block {
 		depth = head - block
@@ -22,11 +23,14 @@ func (e *Engine) byState(clients []*noderpc.Client, head, block uint64) []*noder
 		switch serves, known := e.reg.ServesState(c.URL(), depth+1); {
 		case known && serves:
 			yes = append(yes, c)
-		case !known:
+		case known:
+		case c.RefusedStateBefore():
+			refusedBefore = append(refusedBefore, c)
+		default:
 			maybe = append(maybe, c)
 		}
 	}
-	return append(yes, maybe...)
+	return append(append(yes, maybe...), refusedBefore...)
 }
 
 // stateRefused notes that an endpoint could not replay at the block.

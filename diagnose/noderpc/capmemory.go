@@ -34,10 +34,12 @@ const (
 	capFileVersion = 1
 )
 
-// capEntry is one remembered host.
+// capEntry is one remembered host: the cap it took (0: none learnt) and
+// when it last refused old state (zero: never seen to).
 type capEntry struct {
-	Cap  int       `json:"cap"`
-	Seen time.Time `json:"seen"`
+	Cap     int       `json:"cap,omitempty"`
+	Seen    time.Time `json:"seen"`
+	NoState time.Time `json:"no_state,omitempty"`
 }
 
 type capFile struct {
@@ -85,7 +87,33 @@ func (m *CapMemory) Get(host string) (int, bool) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	e, ok := m.load()[m.key(host)]
-	return e.Cap, ok
+	return e.Cap, ok && e.Cap > 0
+}
+
+// RefusedState reports whether host refused old state within MaxCapAge.
+func (m *CapMemory) RefusedState(host string) bool {
+	if m == nil || m.path == "" || host == "" {
+		return false
+	}
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	e, ok := m.load()[m.key(host)]
+	return ok && !e.NoState.IsZero()
+}
+
+// PutRefusedState remembers that host refused old state (an archive
+// refusal, missing trie node), so that replays go elsewhere first.
+func (m *CapMemory) PutRefusedState(host string) {
+	if m == nil || m.path == "" || host == "" {
+		return
+	}
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	all := m.load()
+	e := all[m.key(host)]
+	e.Seen, e.NoState = m.now().UTC(), m.now().UTC()
+	all[m.key(host)] = e
+	m.save(all)
 }
 
 // Put remembers that host accepts cap calls per request. Failing to write
@@ -97,7 +125,9 @@ func (m *CapMemory) Put(host string, cap int) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	all := m.load()
-	all[m.key(host)] = capEntry{Cap: cap, Seen: m.now().UTC()}
+	e := all[m.key(host)]
+	e.Cap, e.Seen = cap, m.now().UTC()
+	all[m.key(host)] = e
 	m.save(all)
 }
 
@@ -126,7 +156,13 @@ func parseCapFile(data []byte, now time.Time) map[string]capEntry {
 	}
 	for k, e := range file.Hosts {
 		age := now.Sub(e.Seen)
-		if len(k) == 0 || len(k) > 253 || e.Cap < 1 || e.Cap > MaxCap || age < -time.Hour || age > MaxCapAge {
+		if len(k) == 0 || len(k) > 253 || e.Cap < 0 || e.Cap > MaxCap || age < -time.Hour || age > MaxCapAge {
+			continue
+		}
+		if state := now.Sub(e.NoState); !e.NoState.IsZero() && (state < -time.Hour || state > MaxCapAge) {
+			e.NoState = time.Time{}
+		}
+		if e.Cap == 0 && e.NoState.IsZero() {
 			continue
 		}
 		out[k] = e

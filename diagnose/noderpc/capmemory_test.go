@@ -31,9 +31,23 @@ func TestCapMemory(t *testing.T) {
 	if fi, _ := os.Stat(path); fi.Mode().Perm() != 0o600 {
 		t.Errorf("mode %v", fi.Mode().Perm())
 	}
+	if m.RefusedState("eth.drpc.org") {
+		t.Error("refused state before any refusal")
+	}
+	m.PutRefusedState("eth.drpc.org")
+	m.PutRefusedState("archive-less.example")
+	if !m.RefusedState("eth.drpc.org") || !m.RefusedState("archive-less.example") {
+		t.Error("state refusals not remembered")
+	}
+	if c, ok := m.Get("eth.drpc.org"); !ok || c != 3 {
+		t.Errorf("the cap was lost with the refusal: %d %v", c, ok)
+	}
+	if _, ok := m.Get("archive-less.example"); ok {
+		t.Error("a state refusal made up a cap")
+	}
 	now = now.Add(MaxCapAge + time.Minute)
-	if _, ok := m.Get("eth.drpc.org"); ok {
-		t.Error("a week-old cap is still used")
+	if _, ok := m.Get("eth.drpc.org"); ok || m.RefusedState("eth.drpc.org") {
+		t.Error("a week-old memory is still used")
 	}
 }
 
@@ -87,7 +101,7 @@ func FuzzCapFile(f *testing.F) {
 			t.Fatalf("%d entries", len(got))
 		}
 		for k, e := range got {
-			if k == "" || e.Cap < 1 || e.Cap > MaxCap || now.Sub(e.Seen) > MaxCapAge {
+			if k == "" || e.Cap < 0 || e.Cap > MaxCap || now.Sub(e.Seen) > MaxCapAge || e.Cap == 0 && e.NoState.IsZero() {
 				t.Fatalf("entry %q = %+v", k, e)
 			}
 		}

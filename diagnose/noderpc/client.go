@@ -154,6 +154,13 @@ func (c *Client) Pin(n uint64) {
 	}
 }
 
+// RefusedStateBefore reports whether the endpoint's host refused old state
+// in an earlier run (within MaxCapAge).
+func (c *Client) RefusedStateBefore() bool { return c.caps.RefusedState(c.host) }
+
+// NoteRefusedState remembers that the endpoint's host refused old state.
+func (c *Client) NoteRefusedState() { c.caps.PutRefusedState(c.host) }
+
 // lowerCap lowers the cap to n (never raises it) and remembers it.
 func (c *Client) lowerCap(n int) {
 	n = clampCap(n)
