@@ -40,6 +40,8 @@ type capEntry struct {
 	Cap     int       `json:"cap,omitempty"`
 	Seen    time.Time `json:"seen"`
 	NoState time.Time `json:"no_state,omitempty"`
+	// QuotaUntil is when a spent daily quota (1RPC) resets: 00:00 UTC.
+	QuotaUntil time.Time `json:"quota_until,omitempty"`
 }
 
 type capFile struct {
@@ -99,6 +101,34 @@ func (m *CapMemory) RefusedState(host string) bool {
 	defer m.mu.Unlock()
 	e, ok := m.load()[m.key(host)]
 	return ok && !e.NoState.IsZero()
+}
+
+// QuotaSpent reports whether host's daily quota was used up and has not
+// reset yet.
+func (m *CapMemory) QuotaSpent(host string) bool {
+	if m == nil || m.path == "" || host == "" {
+		return false
+	}
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	e, ok := m.load()[m.key(host)]
+	return ok && !e.QuotaUntil.IsZero()
+}
+
+// PutQuotaSpent remembers that host's daily quota is used up until the
+// next 00:00 UTC, when 1RPC resets it.
+func (m *CapMemory) PutQuotaSpent(host string) {
+	if m == nil || m.path == "" || host == "" {
+		return
+	}
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	all := m.load()
+	e := all[m.key(host)]
+	now := m.now().UTC()
+	e.Seen, e.QuotaUntil = now, now.Truncate(24*time.Hour).Add(24*time.Hour)
+	all[m.key(host)] = e
+	m.save(all)
 }
 
 // PutRefusedState remembers that host refused old state (an archive
@@ -162,7 +192,10 @@ func parseCapFile(data []byte, now time.Time) map[string]capEntry {
 		if state := now.Sub(e.NoState); !e.NoState.IsZero() && (state < -time.Hour || state > MaxCapAge) {
 			e.NoState = time.Time{}
 		}
-		if e.Cap == 0 && e.NoState.IsZero() {
+		if !e.QuotaUntil.IsZero() && (!e.QuotaUntil.After(now) || e.QuotaUntil.Sub(now) > 25*time.Hour) {
+			e.QuotaUntil = time.Time{}
+		}
+		if e.Cap == 0 && e.NoState.IsZero() && e.QuotaUntil.IsZero() {
 			continue
 		}
 		out[k] = e

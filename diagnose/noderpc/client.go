@@ -207,6 +207,9 @@ func (c *Client) Batch(ctx context.Context, calls []*Call) error {
 		return nil
 	}
 	c.rounds.Add(1)
+	if c.caps.QuotaSpent(c.host) {
+		return &Error{Fault: FaultRateLimited, Reason: quotaReason + " (it resets at 00:00 UTC)"}
+	}
 	x := newExchange(c, calls)
 	idx := make([]int, len(calls))
 	for i := range idx {

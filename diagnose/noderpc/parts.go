@@ -33,6 +33,7 @@ type outcome struct {
 	limited    []int // rate-limited on their own: send again after a wait
 	repin      []int // refused at the pinned block: send again asking for "latest"
 	hint       int   // the cap the refusal named, if any
+	quota      bool  // a daily quota is spent: no retry today
 }
 
 // send sends the calls idx, split into parts of at most the cap, all parts
@@ -65,8 +66,11 @@ func (x *exchange) send(ctx context.Context, idx []int) *Error {
 func (x *exchange) sendPart(ctx context.Context, idx []int) *Error {
 	for try := 0; ; try++ {
 		out := x.post(ctx, idx)
+		if out.quota {
+			x.c.caps.PutQuotaSpent(x.c.host)
+		}
 		if out.fault != nil {
-			if out.fault.Fault != FaultRateLimited || try+1 >= RateTries || strings.HasPrefix(out.fault.Reason, quotaReason) {
+			if out.fault.Fault != FaultRateLimited || try+1 >= RateTries || out.quota {
 				return out.fault
 			}
 			if x.c.wait(ctx, try, out.fault.RetryAfter) != nil {
@@ -156,6 +160,9 @@ func (x *exchange) failed(ctx context.Context, idx []int, err error) outcome {
 		return outcome{fault: Classify(err)}
 	}
 	f := classifyHTTP(h)
+	if strings.HasPrefix(f.Reason, quotaReason) {
+		return outcome{fault: f, quota: true}
+	}
 	switch {
 	case f.Fault == FaultRateLimited, h.StatusCode == http.StatusUnauthorized, h.StatusCode == http.StatusPaymentRequired:
 		return outcome{fault: f}
@@ -264,6 +271,8 @@ func (x *exchange) read(idx []int, raw []byte) outcome {
 				continue
 			case ClassRateLimit:
 				out.limited = append(out.limited, i)
+			case ClassQuota:
+				out.quota = true
 			case ClassNoState:
 				if x.pinned(i) {
 					out.repin = append(out.repin, i)
@@ -299,9 +308,9 @@ func (x *exchange) wholeRefusal(idx []int, r *response) outcome {
 		return outcome{unanswered: idx}
 	}
 	e := decodeRPCError(r.Error)
-	switch ClassifyItem(e.Code, e.Message) {
+	switch c := ClassifyItem(e.Code, e.Message); c {
 	case ClassRateLimit, ClassQuota:
-		return outcome{fault: ClassifyRPC(e.Code, e.Message, e)}
+		return outcome{fault: ClassifyRPC(e.Code, e.Message, e), quota: c == ClassQuota}
 	case ClassUnsupported:
 		if e.Code != -32601 {
 			return outcome{fault: ClassifyRPC(e.Code, e.Message, e)}

@@ -412,3 +412,33 @@ func TestClassifyItem(t *testing.T) {
 		t.Errorf("cap hint %d", got)
 	}
 }
+
+// TestDailyQuotaRemembered: 1RPC's spent daily quota is not retried, and
+// the host is not asked again before 00:00 UTC.
+func TestDailyQuotaRemembered(t *testing.T) {
+	var l log
+	url := injector(t, func(w http.ResponseWriter, _ *http.Request, calls []sent) {
+		l.add(len(calls))
+		reply(w, `{"jsonrpc":"2.0","id":null,"error":{"code":-32001,"message":"Exceeded the quota usage"}}`)
+	})
+	now := time.Date(2026, 12, 1, 23, 0, 0, 0, time.UTC)
+	mem := NewCapMemory(filepath.Join(t.TempDir(), "endpoints.json"), nil, func() time.Time { return now })
+	for range 2 {
+		c, err := Dial(context.Background(), url, Options{Caps: mem, Backoff: time.Millisecond})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := c.Batch(context.Background(), threeCalls()); !IsFault(err, FaultRateLimited) {
+			t.Fatalf("err = %v", err)
+		}
+	}
+	if got := l.all(); len(got) != 1 {
+		t.Errorf("requests %v, want one: no retry, no second run", got)
+	}
+	now = now.Add(time.Hour + time.Minute) // past 00:00 UTC
+	c, _ := Dial(context.Background(), url, Options{Caps: mem, Backoff: time.Millisecond})
+	_ = c.Batch(context.Background(), threeCalls())
+	if got := l.all(); len(got) != 2 {
+		t.Errorf("requests %v after the reset, want the host asked again", got)
+	}
+}
