@@ -206,6 +206,7 @@ func (e *Engine) Check(ctx context.Context, q Query, opt CheckOptions) (*Report,
 		e.scanForReplacement(ctx, results, remembered)
 	}
 	rep := e.judge(q, opt, f, results, remembered)
+	nameStateRefusals(rep, f)
 	rep.Searched = rec.all()
 	e.remember(rep, f)
 	if rep.Status == StatusUnknown && !anySound(results) && !rep.has(CodeIndexing) {

@@ -235,7 +235,14 @@ func TestReplayGoesWhereTheStateIs(t *testing.T) {
 		t.Fatal(err)
 	}
 	wantStatus(t, rep, StatusFailed)
-	mustFinding(t, rep, CodeStateUnavailable)
+	su := mustFinding(t, rep, CodeStateUnavailable)
+	if !strings.Contains(su.Data["refused_by"], emu.URL) || !strings.Contains(su.Detail, emu.URL) || !strings.Contains(su.Detail, "no old state") {
+		t.Errorf("state_unavailable does not name who refused and why: %+v", su)
+	}
+	LocalizeFindings(rep.Findings, "zh")
+	if su := mustFinding(t, rep, CodeStateUnavailable); !strings.Contains(su.Detail, "没有历史状态") {
+		t.Errorf("zh: %+v", su)
+	}
 	caps := noderpc.NewCapMemory(filepath.Join(filepath.Dir(memPath), "endpoints.json"), nil, nil)
 	if !caps.RefusedState(strings.TrimPrefix(emu.URL, "http://")) {
 		t.Error("the state refusal is not remembered for the next run")

@@ -2,6 +2,7 @@ package diagnose
 
 import (
 	"errors"
+	"strings"
 
 	"github.com/unstuck-dev/unstuck/diagnose/noderpc"
 )
@@ -41,4 +42,36 @@ func stateRefused(endpoint, why string) Note {
 		fault = noderpc.FaultNoState
 	}
 	return Note{Kind: NoteStateRefused, Endpoint: noderpc.Redact(endpoint), Fault: fault, Reason: sanitize(reason)}
+}
+
+// nameStateRefusals makes the state_unavailable finding say which
+// endpoints could not replay the transaction, and why (from the
+// NoteStateRefused notes), rather than only that the state is gone.
+func nameStateRefusals(rep *Report, f *Facts) {
+	if f == nil {
+		return
+	}
+	var en, zh []string
+	for _, n := range f.Degraded {
+		if n.Kind == NoteStateRefused {
+			en = append(en, n.Endpoint+": "+n.Fault.Words())
+			zh = append(zh, n.Endpoint+"："+n.Fault.WordsZH())
+		}
+	}
+	if len(en) == 0 {
+		return
+	}
+	for i := range rep.Findings {
+		fd := &rep.Findings[i]
+		if fd.Code != CodeStateUnavailable {
+			continue
+		}
+		data := make(map[string]string, len(fd.Data)+3)
+		for k, v := range fd.Data {
+			data[k] = v
+		}
+		data["variant"], data["refused_by"], data["refused_by_zh"] = "refused", strings.Join(en, "; "), strings.Join(zh, "；")
+		fd.Data = data
+		fd.Title, fd.Detail = render("en", fd.Code, data)
+	}
 }
