@@ -200,6 +200,7 @@ func (e *Engine) Check(ctx context.Context, q Query, opt CheckOptions) (*Report,
 	if found != nil {
 		f = found.facts
 		f.Remembered = remembered
+		settleHead(f)
 		e.second(ctx, found, results, rec)
 	}
 	if found == nil && remembered != nil {
