@@ -29,6 +29,10 @@ type Options struct {
 	// Backoff is the first wait after a rate limit; it doubles on each of
 	// the RateTries tries. 0 means DefaultBackoff.
 	Backoff time.Duration
+	// HeaderWait is how long to wait before asking again for a block the
+	// endpoint called unknown although it was seen to exist; 0 means
+	// DefaultHeaderWait.
+	HeaderWait time.Duration
 }
 
 // Batching and backoff defaults, from ENDPOINTS.md: unknown hosts start at
@@ -41,21 +45,25 @@ const (
 	DefaultBackoff = 150 * time.Millisecond
 	RateTries      = 3
 	MaxWait        = 2 * time.Second
+	// DefaultHeaderWait: load-balanced backends catch up "within 1 to 2 s"
+	// (ENDPOINTS.md rule 7).
+	DefaultHeaderWait = time.Second
 )
 
 // Client sends batched JSON-RPC requests to one endpoint over HTTP.
 type Client struct {
-	url      string
-	http     *http.Client // the caller's client, its transport wrapped to count
-	owned    *http.Client // the client Dial built, whose connections Close releases
-	maxBody  int64
-	requests atomic.Int64
-	rounds   atomic.Int64
-	cap      atomic.Int64
-	head     atomic.Uint64 // the block number "latest" is pinned to; 0: not pinned
-	host     string
-	caps     *CapMemory
-	backoff  time.Duration
+	url        string
+	http       *http.Client // the caller's client, its transport wrapped to count
+	owned      *http.Client // the client Dial built, whose connections Close releases
+	maxBody    int64
+	requests   atomic.Int64
+	rounds     atomic.Int64
+	cap        atomic.Int64
+	head       atomic.Uint64 // the block number "latest" is pinned to; 0: not pinned
+	host       string
+	caps       *CapMemory
+	backoff    time.Duration
+	headerWait time.Duration
 }
 
 // Call is one JSON-RPC call inside a batch. After Batch returns, either
@@ -102,6 +110,9 @@ func Dial(ctx context.Context, endpoint string, opts Options) (*Client, error) {
 	}
 	if c.backoff <= 0 {
 		c.backoff = DefaultBackoff
+	}
+	if c.headerWait = opts.HeaderWait; c.headerWait <= 0 {
+		c.headerWait = DefaultHeaderWait
 	}
 	start := opts.Cap
 	if learnt, ok := c.caps.Get(c.host); ok {

@@ -20,10 +20,12 @@ type exchange struct {
 	answers []answer
 	pin     uint64
 	unpin   []bool // the call asks for "latest" as written (it was refused at the pinned block)
+	retried []bool // the call was asked again after "header not found" for a block seen to exist
 }
 
 func newExchange(c *Client, calls []*Call) *exchange {
-	return &exchange{c: c, calls: calls, answers: make([]answer, len(calls)), pin: c.Head(), unpin: make([]bool, len(calls))}
+	n := len(calls)
+	return &exchange{c: c, calls: calls, answers: make([]answer, n), pin: c.Head(), unpin: make([]bool, n), retried: make([]bool, n)}
 }
 
 // outcome is what one HTTP request did for the calls it carried.
@@ -32,6 +34,7 @@ type outcome struct {
 	unanswered []int // refused as part of a too-large batch: send again, smaller
 	limited    []int // rate-limited on their own: send again after a wait
 	repin      []int // refused at the pinned block: send again asking for "latest"
+	lagging    []int // "header not found" for a block known to exist: ask again in a moment
 	hint       int   // the cap the refusal named, if any
 	quota      bool  // a daily quota is spent: no retry today
 }
@@ -96,6 +99,16 @@ func (x *exchange) sendPart(ctx context.Context, idx []int) *Error {
 				return err
 			}
 		}
+		if len(out.lagging) > 0 && x.c.sleep(ctx, x.c.headerWait) == nil {
+			// A load-balanced backend behind the block another one (or this
+			// endpoint's own head) showed: it catches up within a second or two.
+			for _, i := range out.lagging {
+				x.retried[i] = true
+			}
+			if err := x.send(ctx, out.lagging); err != nil {
+				return err
+			}
+		}
 		if len(out.limited) == 0 || try+1 >= RateTries {
 			return nil // calls still rate-limited keep the node's error as their answer
 		}
@@ -117,6 +130,11 @@ func (c *Client) wait(ctx context.Context, try int, retryAfter time.Duration) er
 	if d > MaxWait {
 		return errors.New("the endpoint asked to wait too long")
 	}
+	return c.sleep(ctx, d)
+}
+
+// sleep waits d, unless ctx ends first or its deadline is nearer than d.
+func (c *Client) sleep(ctx context.Context, d time.Duration) error {
 	if dl, ok := ctx.Deadline(); ok && time.Until(dl) < d {
 		return context.DeadlineExceeded
 	}
@@ -274,9 +292,12 @@ func (x *exchange) read(idx []int, raw []byte) outcome {
 			case ClassQuota:
 				out.quota = true
 			case ClassNoState:
-				if x.pinned(i) {
+				switch {
+				case x.pinned(i):
 					out.repin = append(out.repin, i)
 					continue
+				case unknownHeader(e.Message) && !x.retried[i] && x.seenBlock(i):
+					out.lagging = append(out.lagging, i) // keeps the error if the retry cannot run
 				}
 			}
 			x.answers[i] = answer{err: e}

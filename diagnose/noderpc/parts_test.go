@@ -442,3 +442,44 @@ func TestDailyQuotaRemembered(t *testing.T) {
 		t.Errorf("requests %v after the reset, want the host asked again", got)
 	}
 }
+
+// TestUnknownHeaderForASeenBlockAskedAgain: a backend behind the block
+// another endpoint showed says "header not found"; asked again a moment
+// later, it has caught up. A block past every head seen is not retried.
+func TestUnknownHeaderForASeenBlockAskedAgain(t *testing.T) {
+	var mu sync.Mutex
+	asked := map[string]int{}
+	url := injector(t, func(w http.ResponseWriter, _ *http.Request, calls []sent) {
+		mu.Lock()
+		defer mu.Unlock()
+		var parts []string
+		for _, c := range calls {
+			key := string(c.Params)
+			asked[key]++
+			if asked[key] == 1 || strings.Contains(key, "0x999") {
+				parts = append(parts, fmt.Sprintf(`{"jsonrpc":"2.0","id":%s,"error":{"code":-32000,"message":"header not found"}}`, c.ID))
+				continue
+			}
+			parts = append(parts, fmt.Sprintf(`{"jsonrpc":"2.0","id":%s,"result":"0x1"}`, c.ID))
+		}
+		reply(w, "["+strings.Join(parts, ",")+"]")
+	})
+	c, err := Dial(context.Background(), url, Options{HeaderWait: time.Millisecond})
+	if err != nil {
+		t.Fatal(err)
+	}
+	c.Pin(0x64) // the head another endpoint showed
+	seen, future := NewCall("eth_call", map[string]any{}, "0x63"), NewCall("eth_call", map[string]any{}, "0x999")
+	if err := c.Batch(context.Background(), []*Call{seen, future}); err != nil {
+		t.Fatal(err)
+	}
+	if seen.Err != nil || string(seen.Result) != `"0x1"` {
+		t.Errorf("seen block = %s %v, want asked again and answered", seen.Result, seen.Err)
+	}
+	if e, ok := future.Err.(*RPCError); !ok || e.Message != "header not found" {
+		t.Errorf("future block = %s %v, want the node's error", future.Result, future.Err)
+	}
+	if asked[`[{},"0x999"]`] != 1 {
+		t.Errorf("a block nobody has seen was asked %d times", asked[`[{},"0x999"]`])
+	}
+}

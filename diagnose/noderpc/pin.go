@@ -34,6 +34,32 @@ func (x *exchange) pinned(i int) bool {
 	return isString && s == "latest"
 }
 
+// seenBlock reports whether call i asks for an explicit block at or below
+// the highest head this client has seen (its own or one pinned from
+// another endpoint): a block known to exist.
+func (x *exchange) seenBlock(i int) bool {
+	c := x.calls[i]
+	p, ok := pinnedParam[c.Method]
+	if c.Method == "eth_getBlockByNumber" {
+		p, ok = 0, true
+	}
+	if !ok || p >= len(c.Params) || x.pin == 0 {
+		return false
+	}
+	s, isString := c.Params[p].(string)
+	if !isString {
+		return false
+	}
+	n, err := hexutil.DecodeUint64(s)
+	return err == nil && n <= x.pin
+}
+
+// unknownHeader recognises "this block is unknown here" answers.
+func unknownHeader(msg string) bool {
+	low := strings.ToLower(msg)
+	return strings.Contains(low, "header not found") || strings.Contains(low, "unknown block")
+}
+
 // encode writes the calls idx as a JSON array. A call's id is its place in
 // the whole Batch (1-based), so ids are unique across the parts of a round
 // and every answer is matched by id, whichever request it came in.
