@@ -291,7 +291,8 @@ func (e *Engine) retryReplay(ctx context.Context, f *Facts, first *noderpc.Clien
 		}
 		call := noderpc.NewCall("eth_call", replayArgs(f.Tx), blockTag(block-1))
 		if err := c.Batch(ctx, []*noderpc.Call{call}); err != nil {
-			f.Degraded = append(f.Degraded, stateRefused(c.URL(), noderpc.Classify(err).Reason))
+			fault := noderpc.Classify(err)
+			f.Degraded = append(f.Degraded, Note{Kind: NoteStateRefused, Endpoint: noderpc.Redact(c.URL()), Fault: fault.Fault, Reason: fault.Reason})
 			continue
 		}
 		r := readReplay(call)
