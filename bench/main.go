@@ -47,7 +47,7 @@ func parseFlags(args []string) (options, error) {
 	n := fs.Int("n", 9, "repetitions of every measurement (median of them; at least 7)")
 	rs := fs.String("r", "0,50ms,200ms", "injected delays per HTTP request, comma-separated (0: none, to show fixed costs)")
 	bin := fs.String("unstuck", "", "measure this unstuck binary instead of building one (to compare a change)")
-	parts := fs.String("parts", "sides,fleet,startup", "what to measure: sides (unstuck vs cast), fleet (16 chains), startup")
+	parts := fs.String("parts", "sides,fleet,startup,profiles", "what to measure: sides (unstuck vs cast), fleet (16 chains), startup, profiles (operator emulators)")
 	if err := fs.Parse(args); err != nil {
 		return options{}, err
 	}
@@ -135,6 +135,13 @@ func run(ctx context.Context, args []string) error {
 		}
 		f.close()
 		printFleet(rows)
+	}
+	if o.parts["profiles"] {
+		rows, err := b.profiles(ctx, o.rs)
+		if err != nil {
+			return err
+		}
+		printProfiles(rows)
 	}
 	if o.parts["startup"] {
 		progress("start-up")

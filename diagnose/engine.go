@@ -32,6 +32,9 @@ type Config struct {
 	MaxBody int64
 	// Memory remembers pending transactions between checks; nil disables it.
 	Memory *Memory
+	// Caps remembers the batch caps endpoints turned out to accept; nil
+	// disables it (each run then learns them again).
+	Caps *noderpc.CapMemory
 	// Now is the clock (tests pin it); nil means time.Now.
 	Now func() time.Time
 	// Backends are the other chain families (TRON, Bitcoin); the EVM
@@ -166,7 +169,7 @@ func NewEngine(cfg Config) (*Engine, error) {
 func (e *Engine) Registry() *chains.Registry { return e.reg }
 
 func (e *Engine) dial(ctx context.Context, endpoint string) (*noderpc.Client, error) {
-	return noderpc.Dial(ctx, endpoint, noderpc.Options{HTTP: e.http, MaxBody: e.cfg.MaxBody})
+	return noderpc.Dial(ctx, endpoint, noderpc.Options{HTTP: e.http, MaxBody: e.cfg.MaxBody, Cap: e.reg.BatchCap(endpoint), Caps: e.cfg.Caps})
 }
 
 // groups lists who to ask: every registry chain, or the custom endpoints
@@ -247,12 +250,14 @@ func (e *Engine) checkEVM(ctx context.Context, q Query, opt CheckOptions) (*Repo
 	if found != nil {
 		f = found.facts
 		f.Remembered = remembered
+		settleHead(f)
 		e.second(ctx, found, results, rec)
 	}
 	if found == nil && remembered != nil {
 		e.scanForReplacement(ctx, results, remembered)
 	}
 	rep := e.judge(q, opt, f, results, remembered)
+	nameStateRefusals(rep, f)
 	rep.Searched = rec.all()
 	e.remember(rep, f)
 	if rep.Status == StatusUnknown && !anySound(results) && !rep.has(CodeIndexing) {
@@ -294,9 +299,10 @@ func (e *Engine) second(ctx context.Context, a *answer, results []groupResult, r
 	}
 	var lastErr error
 	for i, c := range clients {
-		if c == nil || c.Requests() >= 2 {
+		if c == nil || c.Rounds() >= 2 {
 			continue
 		}
+		c.Pin(f.Head) // the head the transaction was seen at, on whichever endpoint
 		fresh := cloneCalls(calls)
 		if err := c.Batch(ctx, fresh); err != nil {
 			lastErr = err
@@ -308,7 +314,7 @@ func (e *Engine) second(ctx context.Context, a *answer, results []groupResult, r
 			f.Degraded = append(f.Degraded, Note{Kind: NoteElsewhere, Endpoint: noderpc.Redact(c.URL())})
 		}
 		rec.setRequests(a.endpoint, a.client.Requests())
-		e.retryReplay(ctx, f, clients[i+1:])
+		e.retryReplay(ctx, f, c, append(clients[:i:i], clients[i+1:]...))
 		return
 	}
 	if lastErr != nil {
@@ -319,25 +325,34 @@ func (e *Engine) second(ctx context.Context, a *answer, results []groupResult, r
 }
 
 // retryReplay asks other endpoints for the replay when the first one no
-// longer had the historical state.
-func (e *Engine) retryReplay(ctx context.Context, f *Facts, others []*noderpc.Client) {
+// longer had the historical state: those the facts say keep that block's
+// state first, those nobody knows about next, never those known not to.
+// Each refusal is noted, so that state_unavailable can say who refused.
+func (e *Engine) retryReplay(ctx context.Context, f *Facts, first *noderpc.Client, others []*noderpc.Client) {
 	if f.Replay == nil || !f.Replay.StateMissing || f.Tx == nil || f.Tx.To == nil {
 		return
 	}
 	block := f.Receipt.BlockNumber.ToInt().Uint64()
-	for _, c := range others {
-		if c == nil || c.Requests() >= 2 {
+	first.NoteRefusedState()
+	f.Degraded = append(f.Degraded, stateRefused(first.URL(), f.Replay.Message))
+	for _, c := range e.byState(others, f.Head, block) {
+		if c.Rounds() >= 2 {
 			continue
 		}
 		parent := noderpc.NewCall("eth_call", replayArgs(f.Tx), blockTag(block-1))
 		own := noderpc.NewCall("eth_call", replayArgs(f.Tx), blockTag(block))
 		if err := c.Batch(ctx, []*noderpc.Call{parent, own}); err != nil {
+			fault := noderpc.Classify(err)
+			f.Degraded = append(f.Degraded, Note{Kind: NoteStateRefused, Endpoint: noderpc.Redact(c.URL()), Fault: fault.Fault, Reason: fault.Reason})
 			continue
 		}
-		if r := readReplay(parent); !r.StateMissing {
+		r := readReplay(parent)
+		if !r.StateMissing {
 			f.Replay, f.ReplayInBlock = r, readReplay(own)
 			return
 		}
+		c.NoteRefusedState()
+		f.Degraded = append(f.Degraded, stateRefused(c.URL(), r.Message))
 	}
 }
 
@@ -404,7 +419,7 @@ func (e *Engine) scanForReplacement(ctx context.Context, results []groupResult, 
 			}
 			a.facts.Remembered = m
 			calls, parse := plan2(a.facts)
-			if len(calls) == 0 || a.client.Requests() >= 2 {
+			if len(calls) == 0 || a.client.Rounds() >= 2 {
 				return
 			}
 			if err := a.client.Batch(ctx, calls); err != nil {

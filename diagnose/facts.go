@@ -73,6 +73,10 @@ const (
 	NoteScanFailed
 	// NoteTokenLookup: a token's symbol or decimals could not be read.
 	NoteTokenLookup
+	// NoteStateRefused: an endpoint could not replay the failed tx at its
+	// block (no state that old, or refused): Endpoint and Fault say which
+	// and why.
+	NoteStateRefused
 )
 
 // Words says the note in lang ("en" or "zh").
@@ -94,6 +98,11 @@ func (n Note) Words(lang string) string {
 			return "代币的名称或小数位读取失败，金额按最小单位显示"
 		}
 		return "a token's symbol or decimals could not be read, so its amount is in raw units"
+	case NoteStateRefused:
+		if zh {
+			return n.Endpoint + " 无法重放这笔交易（" + n.Fault.WordsZH() + "）"
+		}
+		return n.Endpoint + " could not replay the transaction: " + n.Reason
 	}
 	if zh {
 		return "无法读取它被看到之后的区块"

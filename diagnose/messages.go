@@ -22,9 +22,9 @@ func catalog(lang string, key string) (message, bool) {
 // first, then one per other family (messages_<family>_<lang>.go).
 func catalogues(lang string) []map[string]message {
 	if lang == "zh" {
-		return []map[string]message{messagesZH(), messagesTronZH(), messagesBitcoinZH()}
+		return []map[string]message{messagesZH(), messagesEndpointZH(), messagesTronZH(), messagesBitcoinZH()}
 	}
-	return []map[string]message{messagesEN(), messagesTronEN(), messagesBitcoinEN()}
+	return []map[string]message{messagesEN(), messagesEndpointEN(), messagesTronEN(), messagesBitcoinEN()}
 }
 
 // render fills a finding's title and detail in a language.

@@ -13,6 +13,7 @@ import (
 	"github.com/unstuck-dev/unstuck/diagnose"
 	"github.com/unstuck-dev/unstuck/diagnose/bitcoin"
 	"github.com/unstuck-dev/unstuck/diagnose/chains"
+	"github.com/unstuck-dev/unstuck/diagnose/noderpc"
 	"github.com/unstuck-dev/unstuck/diagnose/tron"
 )
 
@@ -95,6 +96,7 @@ func (a *app) newEngine(reg *chains.Registry, rpc []string, timeout time.Duratio
 		Endpoints: diagnose.URLsFor(specs, diagnose.TransportEVM),
 		Timeout:   timeout,
 		Memory:    diagnose.NewMemory(a.memoryPath()),
+		Caps:      noderpc.NewCapMemory(a.capsPath(), reg.IsPublicHost, nil),
 	}
 	trx, err := tron.New(tron.Config{Endpoints: diagnose.URLsFor(specs, diagnose.TransportTron), Timeout: timeout})
 	if err != nil {
@@ -118,6 +120,14 @@ func (a *app) newEngine(reg *chains.Registry, rpc []string, timeout time.Duratio
 		return nil, usageError{err}
 	}
 	return e, nil
+}
+
+// capsPath is where the batch caps endpoints accept are remembered.
+func (a *app) capsPath() string {
+	if p := a.getenv("UNSTUCK_CACHE_DIR"); p != "" {
+		return p + "/endpoints.json"
+	}
+	return noderpc.DefaultCapMemoryPath()
 }
 
 func (a *app) memoryPath() string {

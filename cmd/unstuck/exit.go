@@ -41,7 +41,10 @@ func exitCode(err error, stderr io.Writer, lang guides.Lang) int {
 	var noAnswer *diagnose.NoAnswerError
 	var inputErr *diagnose.InputError
 	var usage usageError
+	var quiet quietExit
 	switch {
+	case errors.As(err, &quiet):
+		return int(quiet) // the report printed says why
 	case errors.Is(err, context.Canceled):
 		fmt.Fprintln(stderr, lang.Pick("interrupted", "已中断"))
 		return exitInterrupted

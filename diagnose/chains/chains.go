@@ -4,7 +4,9 @@
 // endpoints, and the rollup facts the diagnosis needs (a private sequencer
 // mempool means a missing pending transaction must not be called dropped).
 //
-// The data lives in chains.json, embedded in the binary and parsed into a
+// What each public operator's host accepts (its batch cap, how much old
+// state it serves, each with its source in reference/ENDPOINTS.md) lives in
+// hosts.json. Both files are embedded in the binary and parsed into a
 // Registry by Default; nothing here is mutable package state.
 package chains
 
@@ -77,11 +79,22 @@ type Registry struct {
 	byID   map[uint64]int
 	byKey  map[string]int // normalised aliases, names and decimal ids
 	byHost map[string]int
+	hosts  []HostFacts
 }
 
-// Default parses the embedded network list.
+// Default parses the embedded network list and host facts.
 func Default() (*Registry, error) {
-	return parse(embedded)
+	r, err := parse(embedded)
+	if err != nil {
+		return nil, err
+	}
+	if r.hosts, err = parseHosts(embeddedHosts); err != nil {
+		return nil, err
+	}
+	if len(r.hosts) == 0 {
+		return nil, errNoHosts
+	}
+	return r, nil
 }
 
 // MustDefault is Default for callers that cannot handle an error; the
@@ -203,7 +216,7 @@ func (r *Registry) With(c Chain) *Registry {
 		list = append(list, Chain{})
 	}
 	list[i] = c.clone()
-	n := &Registry{chains: list}
+	n := &Registry{chains: list, hosts: r.hosts}
 	n.index()
 	names, hosts := lookupKeys(list[i])
 	for _, k := range names {

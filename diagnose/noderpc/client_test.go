@@ -71,7 +71,7 @@ func TestBatchMatchesGeth(t *testing.T) {
 		noderpc.NewCall("unstuck_noSuchMethod", 1, "two"),             // no such method
 	}
 
-	c, err := noderpc.Dial(ctx, n.URL, noderpc.Options{})
+	c, err := noderpc.Dial(ctx, n.URL, noderpc.Options{Cap: len(calls)})
 	if err != nil {
 		t.Fatal(err)
 	}

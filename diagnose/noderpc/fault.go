@@ -1,11 +1,19 @@
-// Package noderpc is the JSON-RPC transport unstuck uses to ask public nodes:
-// one HTTP request per batch, a cap on response size, a request counter, and
-// a classification of every failure into a fault a user can understand.
-// Faults describe the endpoint, never the transaction.
+// Package noderpc is the JSON-RPC transport unstuck uses to ask public nodes
+// as they really are (reference/ENDPOINTS.md): a batch is one round, split
+// into parts of at most the host's cap sent at the same time; every shape of
+// refused batch is recognised and halved down to single calls, and the cap
+// that works is remembered in the cache dir; each answer is classified on its
+// own (a real answer, a rate limit to back off from, a host that cannot do
+// it); "latest" is pinned to one block per endpoint; a missing answer is
+// never turned into an empty result. Also: a cap on response size, request
+// and round counters, and a classification of every failure into a fault a
+// user can understand. Faults describe the endpoint, never the transaction.
 package noderpc
 
 import (
+	"bytes"
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -38,6 +46,8 @@ const (
 	FaultContradiction Fault = "contradiction"
 	FaultCancelled     Fault = "cancelled"
 	FaultNoState       Fault = "state_unavailable"
+	FaultUnsupported   Fault = "unsupported"
+	FaultBatchRefused  Fault = "batch_refused"
 )
 
 // Words says what the fault means in a few words a user knows, for lists
@@ -62,6 +72,12 @@ func (f Fault) Words() string {
 		return "far behind"
 	case FaultCancelled:
 		return "not needed"
+	case FaultNoState:
+		return "no old state"
+	case FaultUnsupported:
+		return "does not offer this"
+	case FaultBatchRefused:
+		return "refuses batches"
 	}
 	return "unusable answer"
 }
@@ -87,6 +103,12 @@ func (f Fault) WordsZH() string {
 		return "落后太多"
 	case FaultCancelled:
 		return "不需要了"
+	case FaultNoState:
+		return "没有历史状态"
+	case FaultUnsupported:
+		return "不提供这项查询"
+	case FaultBatchRefused:
+		return "拒绝批量请求"
 	}
 	return "回答无法使用"
 }
@@ -159,28 +181,74 @@ func Classify(err error) *Error {
 // ClassifyRPC classifies a JSON-RPC error object (code and message).
 func ClassifyRPC(code int, msg string, cause error) *Error {
 	low := strings.ToLower(msg)
-	switch {
-	case code == -32005 || code == -32029 || code == 429 || strings.Contains(low, "rate limit") ||
-		strings.Contains(low, "too many requests") || strings.Contains(low, "exceeded"):
+	switch ClassifyItem(code, msg) {
+	case ClassRateLimit:
 		return &Error{Fault: FaultRateLimited, Reason: "the endpoint is rate-limiting requests", Err: cause}
-	case strings.Contains(low, "indexing is in progress"):
+	case ClassQuota:
+		return &Error{Fault: FaultRateLimited, Reason: "the endpoint's daily quota is used up", Err: cause}
+	case ClassNoState:
+		return &Error{Fault: FaultNoState, Reason: "the endpoint does not keep the old state or block needed for this", Err: cause}
+	case ClassUnsupported:
+		return &Error{Fault: FaultUnsupported, Reason: "the endpoint does not offer this call", Err: cause}
+	case ClassBatch:
+		return &Error{Fault: FaultBatchRefused, Reason: "the endpoint refused a batch this large", Err: cause}
+	}
+	if strings.Contains(low, "indexing is in progress") {
 		return &Error{Fault: FaultIndexing, Reason: "the endpoint is still indexing transactions and cannot look this one up yet", Err: cause}
-	case strings.Contains(low, "missing trie node") || strings.Contains(low, "historical state") ||
-		strings.Contains(low, "state unavailable") || strings.Contains(low, "state is not available") ||
-		strings.Contains(low, "pruned"):
-		return &Error{Fault: FaultNoState, Reason: "the endpoint no longer keeps the old state needed to replay this", Err: cause}
 	}
 	return &Error{Fault: FaultRPCError, Reason: fmt.Sprintf("the endpoint returned an error (code %d)", code), Err: cause}
 }
 
 func classifyHTTP(h *HTTPError) *Error {
+	code, msg := bodyError(h.Body)
+	class := ClassifyItem(code, msg)
+	cause := errors.New(h.Status)
 	switch {
-	case h.StatusCode == 429:
-		return &Error{Fault: FaultRateLimited, Reason: "the endpoint is rate-limiting requests (HTTP 429)", RetryAfter: h.RetryAfter, Err: errors.New(h.Status)}
+	case h.StatusCode == 429 || h.StatusCode == 408 || class == ClassRateLimit:
+		return &Error{Fault: FaultRateLimited, Reason: fmt.Sprintf("the endpoint is rate-limiting requests (HTTP %d)", h.StatusCode), RetryAfter: h.RetryAfter, Err: cause}
+	case class == ClassQuota:
+		return &Error{Fault: FaultRateLimited, Reason: fmt.Sprintf("the endpoint's daily quota is used up (HTTP %d)", h.StatusCode), Err: cause}
+	case h.StatusCode == 401 || h.StatusCode == 402:
+		return &Error{Fault: FaultUnsupported, Reason: fmt.Sprintf("the endpoint needs an API key (HTTP %d)", h.StatusCode), Err: cause}
+	case class == ClassNoState:
+		return &Error{Fault: FaultNoState, Reason: fmt.Sprintf("the endpoint does not keep the old state or block needed for this (HTTP %d)", h.StatusCode), Err: cause}
+	case class == ClassUnsupported:
+		return &Error{Fault: FaultUnsupported, Reason: fmt.Sprintf("the endpoint does not offer this call (HTTP %d)", h.StatusCode), Err: cause}
 	case h.StatusCode >= 500:
-		return &Error{Fault: FaultServer, Reason: fmt.Sprintf("the endpoint had a server error (HTTP %d)", h.StatusCode), Err: errors.New(h.Status)}
+		return &Error{Fault: FaultServer, Reason: fmt.Sprintf("the endpoint had a server error (HTTP %d)", h.StatusCode), Err: cause}
 	}
-	return &Error{Fault: FaultHTTP, Reason: fmt.Sprintf("the endpoint refused the request (HTTP %d)", h.StatusCode), Err: errors.New(h.Status)}
+	return &Error{Fault: FaultHTTP, Reason: fmt.Sprintf("the endpoint refused the request (HTTP %d)", h.StatusCode), Err: cause}
+}
+
+// bodyError reads the error an HTTP error body carries, in any of the
+// shapes operators use: a JSON-RPC envelope (or an array of them), a bare
+// {"message","code"} object, {"error":"text"}, or plain text and HTML.
+func bodyError(body []byte) (int, string) {
+	body = bytes.TrimSpace(body)
+	if len(body) == 0 {
+		return 0, ""
+	}
+	var one struct {
+		Code    int             `json:"code"`
+		Message string          `json:"message"`
+		Error   json.RawMessage `json:"error"`
+	}
+	switch body[0] {
+	case '[':
+		var many []json.RawMessage
+		if json.Unmarshal(body, &many) == nil && len(many) > 0 {
+			return bodyError(many[0])
+		}
+	case '{':
+		if json.Unmarshal(body, &one) == nil {
+			if len(one.Error) > 0 && !isNull(one.Error) {
+				e := decodeRPCError(one.Error)
+				return e.Code, e.Message
+			}
+			return one.Code, one.Message
+		}
+	}
+	return 0, string(body)
 }
 
 func isNetTimeout(err error) bool {

@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"strings"
 	"testing"
+	"time"
 )
 
 // bodyTransport answers every request with a fixed 200 body, without a
@@ -47,7 +48,7 @@ func FuzzBatchResponse(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, body []byte) {
 		ctx := context.Background()
-		c, err := Dial(ctx, "http://127.0.0.1:1/", Options{HTTP: &http.Client{Transport: bodyTransport{body}}, MaxBody: 1 << 16})
+		c, err := Dial(ctx, "http://127.0.0.1:1/", Options{HTTP: &http.Client{Transport: bodyTransport{body}}, MaxBody: 1 << 16, Backoff: time.Microsecond})
 		if err != nil {
 			t.Fatal(err)
 		}

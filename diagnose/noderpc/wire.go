@@ -8,9 +8,10 @@ import (
 	"strconv"
 )
 
-// The wire format: JSON-RPC 2.0 over HTTP, one batch per request. Calls
-// are numbered 1..n in the order given; answers may come in any order and
-// are matched by id.
+// The wire format: JSON-RPC 2.0 over HTTP, a batch per request. The calls
+// of one Batch are numbered 1..n in the order given, across all the
+// requests a capped endpoint needs; answers may come in any order and are
+// matched by id.
 
 // CodedError is an error carrying a JSON-RPC error code. It has the shape
 // of go-ethereum's rpc.Error, so errors from either client match it.
@@ -83,75 +84,10 @@ type response struct {
 	Error  json.RawMessage `json:"error"`
 }
 
-// encodeBatch writes calls as a JSON array numbered from 1.
-func encodeBatch(calls []*Call) ([]byte, error) {
-	reqs := make([]request, len(calls))
-	for i, c := range calls {
-		params := c.Params
-		if params == nil {
-			params = []any{}
-		}
-		reqs[i] = request{JSONRPC: "2.0", ID: i + 1, Method: c.Method, Params: params}
-	}
-	b, err := json.Marshal(reqs)
-	if err != nil {
-		return nil, fmt.Errorf("encode the batch: %w", err)
-	}
-	return b, nil
-}
-
 // answer is what one call gets: a result or an error.
 type answer struct {
 	result json.RawMessage
 	err    error
-}
-
-// decodeBatch reads the body answering a batch of n calls. It returns one
-// answer per call, or an *Error when the body as a whole is unusable: not
-// JSON-RPC, an answer to a call never made, two answers to one call, or
-// an error object that answers the whole batch (id null or absent, as
-// nodes answer rate limits and rejected batches). A call left unanswered
-// gets a per-call error, as go-ethereum's client gives it.
-func decodeBatch(body []byte, n int) ([]answer, *Error) {
-	resps, err := splitAnswers(body)
-	if err != nil {
-		return nil, malformedAnswer(err)
-	}
-	out := make([]answer, n)
-	seen := make([]bool, n)
-	for _, r := range resps {
-		if r == nil {
-			continue // null in a batch: nothing to match, as go-ethereum skips it
-		}
-		i, ok := callIndex(r.ID, n)
-		switch {
-		case !ok && isNull(r.ID) && !isNull(r.Error):
-			e := decodeRPCError(r.Error)
-			return nil, ClassifyRPC(e.Code, e.Error(), e)
-		case !ok && isNull(r.ID):
-			return nil, malformedAnswer(errors.New("an answer has no id"))
-		case !ok:
-			return nil, malformedAnswer(fmt.Errorf("an answer has id %q, which no call had", clip(r.ID, 24)))
-		}
-		if seen[i] {
-			return nil, malformedAnswer(fmt.Errorf("two answers have id %d", i+1))
-		}
-		seen[i] = true
-		switch {
-		case !isNull(r.Error):
-			out[i].err = decodeRPCError(r.Error)
-		case r.Result == nil:
-			out[i].err = errNoResult
-		default:
-			out[i].result = r.Result
-		}
-	}
-	for i := range out {
-		if !seen[i] {
-			out[i].err = errMissingAnswer
-		}
-	}
-	return out, nil
 }
 
 // splitAnswers reads a batch answer: a JSON array of answers, or a single

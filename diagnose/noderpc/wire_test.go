@@ -39,10 +39,13 @@ func injector(t *testing.T, answer func(w http.ResponseWriter, r *http.Request, 
 		case err != nil:
 			t.Errorf("request body %q: %v", body, err)
 		}
+		ids := map[string]bool{}
 		for i, c := range calls {
-			if c.JSONRPC != "2.0" || string(c.ID) != strconv.Itoa(i+1) || len(c.Params) == 0 || c.Params[0] != '[' {
+			n, err := strconv.Atoi(string(c.ID))
+			if c.JSONRPC != "2.0" || err != nil || n < 1 || ids[string(c.ID)] || len(c.Params) == 0 || c.Params[0] != '[' {
 				t.Errorf("call %d = %s %s %s %s", i, c.JSONRPC, c.ID, c.Method, c.Params)
 			}
+			ids[string(c.ID)] = true
 		}
 		answer(w, r, calls)
 	}))
@@ -90,7 +93,7 @@ func TestBatchFaults(t *testing.T) {
 			answer: func(w http.ResponseWriter, _ *http.Request, _ []sent) { reply(w, rateLimit) }},
 		{name: "one error object in an array", want: FaultRateLimited,
 			answer: func(w http.ResponseWriter, _ *http.Request, _ []sent) { reply(w, "["+rateLimit+"]") }},
-		{name: "batch rejected", want: FaultRPCError,
+		{name: "batch rejected, even one call at a time", want: FaultBatchRefused,
 			answer: func(w http.ResponseWriter, _ *http.Request, _ []sent) {
 				reply(w, `{"jsonrpc":"2.0","id":null,"error":{"code":-32600,"message":"batch too large"}}`)
 			}},
@@ -114,6 +117,30 @@ func TestBatchFaults(t *testing.T) {
 			answer: func(w http.ResponseWriter, _ *http.Request, _ []sent) { reply(w, `[{"jsonrpc":"2.0","id":1,"result":`) }},
 		{name: "array of numbers", want: FaultMalformed,
 			answer: func(w http.ResponseWriter, _ *http.Request, _ []sent) { reply(w, `[1,2,3]`) }},
+		{name: "an empty array, every time", want: FaultMalformed,
+			answer: func(w http.ResponseWriter, _ *http.Request, _ []sent) { reply(w, "[]") }},
+		{name: "API key disabled (polygon-rpc.com)", want: FaultUnsupported,
+			answer: func(w http.ResponseWriter, _ *http.Request, _ []sent) {
+				w.Header().Set("Content-Type", "application/json")
+				w.WriteHeader(http.StatusUnauthorized)
+				_, _ = io.WriteString(w, `{"error":"message: API key disabled, reason: tenant disabled, json-rpc code: -32051, rest code: 403"}`)
+			}},
+		{name: "Cloudflare 1015", want: FaultRateLimited,
+			answer: func(w http.ResponseWriter, _ *http.Request, _ []sent) {
+				w.Header().Set("Content-Type", "text/plain; charset=UTF-8")
+				w.WriteHeader(http.StatusTooManyRequests)
+				_, _ = io.WriteString(w, "error code: 1015")
+			}},
+		{name: "dRPC free-tier timeout (code 30, HTTP 408)", want: FaultRateLimited,
+			answer: func(w http.ResponseWriter, _ *http.Request, _ []sent) {
+				w.Header().Set("Content-Type", "application/json")
+				w.WriteHeader(http.StatusRequestTimeout)
+				_, _ = io.WriteString(w, `{"id":1,"jsonrpc":"2.0","error":{"code":30,"message":"Request timeout on the free tier, please upgrade your tier to the paid one"}}`)
+			}},
+		{name: "1RPC daily quota", want: FaultRateLimited,
+			answer: func(w http.ResponseWriter, _ *http.Request, _ []sent) {
+				reply(w, `{"jsonrpc":"2.0","id":null,"error":{"code":-32001,"message":"Exceeded the quota usage"}}`)
+			}},
 		{name: "empty body", want: FaultMalformed,
 			answer: func(w http.ResponseWriter, _ *http.Request, _ []sent) { reply(w, "") }},
 		{name: "html with 200", want: FaultMalformed,
@@ -168,7 +195,7 @@ func TestBatchFaults(t *testing.T) {
 			if tt.cancel {
 				time.AfterFunc(100*time.Millisecond, cancel)
 			}
-			c, err := Dial(ctx, injector(t, tt.answer), Options{MaxBody: tt.maxBody})
+			c, err := Dial(ctx, injector(t, tt.answer), Options{MaxBody: tt.maxBody, Backoff: time.Millisecond})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -193,9 +220,10 @@ func TestBatchFaults(t *testing.T) {
 
 func TestBatchAnswers(t *testing.T) {
 	tests := []struct {
-		name   string
-		answer func(w http.ResponseWriter, r *http.Request, calls []sent)
-		check  func(t *testing.T, calls []*Call)
+		name     string
+		requests int // 0: one
+		answer   func(w http.ResponseWriter, r *http.Request, calls []sent)
+		check    func(t *testing.T, calls []*Call)
 	}{
 		{name: "out of order", answer: func(w http.ResponseWriter, _ *http.Request, calls []sent) {
 			reply(w, results(calls, 2, 0, 1))
@@ -206,22 +234,16 @@ func TestBatchAnswers(t *testing.T) {
 				}
 			}
 		}},
-		{name: "a call unanswered", answer: func(w http.ResponseWriter, _ *http.Request, calls []sent) {
-			reply(w, results(calls, 0, 2))
-		}, check: func(t *testing.T, calls []*Call) {
-			if !errors.Is(calls[1].Err, errMissingAnswer) || calls[1].Result != nil {
-				t.Errorf("unanswered call = %s %v", calls[1].Result, calls[1].Err)
+		{name: "a call unanswered is asked again, never left empty", requests: 2, answer: func(w http.ResponseWriter, _ *http.Request, calls []sent) {
+			if len(calls) == 3 {
+				reply(w, results(calls, 0, 2))
+				return
 			}
-			if calls[0].Err != nil || calls[2].Err != nil {
-				t.Errorf("answered calls: %v, %v", calls[0].Err, calls[2].Err)
-			}
-		}},
-		{name: "an empty array", answer: func(w http.ResponseWriter, _ *http.Request, _ []sent) {
-			reply(w, "[]")
+			reply(w, results(calls))
 		}, check: func(t *testing.T, calls []*Call) {
 			for i, c := range calls {
-				if !errors.Is(c.Err, errMissingAnswer) {
-					t.Errorf("call %d: %v", i, c.Err)
+				if want := strconv.Quote(c.Method); c.Err != nil || string(c.Result) != want {
+					t.Errorf("call %d = %s %v, want %s", i, c.Result, c.Err, want)
 				}
 			}
 		}},
@@ -241,7 +263,7 @@ func TestBatchAnswers(t *testing.T) {
 		{name: "per-call errors", answer: func(w http.ResponseWriter, _ *http.Request, _ []sent) {
 			reply(w, `[{"jsonrpc":"2.0","id":1,"error":{"code":3,"message":"execution reverted","data":"0x08c379a0"}},`+
 				`{"jsonrpc":"2.0","id":2,"error":{"code":-32000,"message":"x","data":{"data":"0x01"}},"result":"0x1"},`+
-				`{"jsonrpc":"2.0","id":3,"error":"rate limit exceeded"}]`)
+				`{"jsonrpc":"2.0","id":3,"error":"something broke"}]`)
 		}, check: func(t *testing.T, calls []*Call) {
 			var e *RPCError
 			if !errors.As(calls[0].Err, &e) || e.Code != 3 || e.Error() != "execution reverted" || e.ErrorData() != "0x08c379a0" {
@@ -252,21 +274,21 @@ func TestBatchAnswers(t *testing.T) {
 			} else if m, ok := e.ErrorData().(map[string]any); !ok || m["data"] != "0x01" {
 				t.Errorf("call 1 data: %#v", e.ErrorData())
 			}
-			if !errors.As(calls[2].Err, &e) || e.Code != 0 || e.Error() != "rate limit exceeded" {
+			if !errors.As(calls[2].Err, &e) || e.Code != 0 || e.Error() != "something broke" {
 				t.Errorf("call 2: %#v", calls[2].Err)
-			} else if f := ClassifyRPC(e.ErrorCode(), e.Error(), e); f.Fault != FaultRateLimited {
-				t.Errorf("call 2 classified %s", f.Fault)
 			}
 		}},
-		{name: "a single answer object", answer: func(w http.ResponseWriter, _ *http.Request, _ []sent) {
-			reply(w, `{"jsonrpc":"2.0","id":2,"error":{"code":-32000,"message":"header not found"}}`)
-		}, check: func(t *testing.T, calls []*Call) {
-			var e *RPCError
-			if !errors.As(calls[1].Err, &e) || e.Message != "header not found" {
-				t.Errorf("call 1: %v", calls[1].Err)
+		{name: "a single answer object to a batch is a refusal: asked again smaller", requests: 4, answer: func(w http.ResponseWriter, _ *http.Request, calls []sent) {
+			if len(calls) > 1 {
+				reply(w, `{"jsonrpc":"2.0","id":2,"error":{"code":-32000,"message":"header not found"}}`)
+				return
 			}
-			if !errors.Is(calls[0].Err, errMissingAnswer) || !errors.Is(calls[2].Err, errMissingAnswer) {
-				t.Errorf("calls 0, 2: %v, %v", calls[0].Err, calls[2].Err)
+			reply(w, results(calls))
+		}, check: func(t *testing.T, calls []*Call) {
+			for i, c := range calls {
+				if want := strconv.Quote(c.Method); c.Err != nil || string(c.Result) != want {
+					t.Errorf("call %d = %s %v, want %s", i, c.Result, c.Err, want)
+				}
 			}
 		}},
 		{name: "exactly the cap", answer: func(w http.ResponseWriter, _ *http.Request, calls []sent) {
@@ -290,8 +312,8 @@ func TestBatchAnswers(t *testing.T) {
 			if err := c.Batch(ctx, calls); err != nil {
 				t.Fatalf("batch: %v", err)
 			}
-			if c.Requests() != 1 {
-				t.Errorf("requests = %d", c.Requests())
+			if want := max(tt.requests, 1); c.Requests() != want {
+				t.Errorf("requests = %d, want %d", c.Requests(), want)
 			}
 			tt.check(t, calls)
 		})

@@ -1,0 +1,111 @@
+package noderpc
+
+import (
+	"encoding/json"
+	"fmt"
+	"net/url"
+	"strings"
+
+	"github.com/ethereum/go-ethereum/common/hexutil"
+)
+
+// pinnedParam is where each state method takes its block: the parameter
+// that, when it is "latest", is replaced by the pinned block number.
+// "pending" and explicit numbers are left alone.
+var pinnedParam = map[string]int{
+	"eth_getBalance":          1,
+	"eth_getTransactionCount": 1,
+	"eth_getCode":             1,
+	"eth_call":                1,
+	"eth_getStorageAt":        2,
+}
+
+// pinned reports whether call i goes out with "latest" replaced.
+func (x *exchange) pinned(i int) bool {
+	if x.pin == 0 || x.unpin[i] {
+		return false
+	}
+	c := x.calls[i]
+	p, ok := pinnedParam[c.Method]
+	if !ok || p >= len(c.Params) {
+		return false
+	}
+	s, isString := c.Params[p].(string)
+	return isString && s == "latest"
+}
+
+// seenBlock reports whether call i asks for an explicit block at or below
+// the highest head this client has seen (its own or one pinned from
+// another endpoint): a block known to exist.
+func (x *exchange) seenBlock(i int) bool {
+	c := x.calls[i]
+	p, ok := pinnedParam[c.Method]
+	if c.Method == "eth_getBlockByNumber" {
+		p, ok = 0, true
+	}
+	if !ok || p >= len(c.Params) || x.pin == 0 {
+		return false
+	}
+	s, isString := c.Params[p].(string)
+	if !isString {
+		return false
+	}
+	n, err := hexutil.DecodeUint64(s)
+	return err == nil && n <= x.pin
+}
+
+// unknownHeader recognises "this block is unknown here" answers.
+func unknownHeader(msg string) bool {
+	low := strings.ToLower(msg)
+	return strings.Contains(low, "header not found") || strings.Contains(low, "unknown block")
+}
+
+// encode writes the calls idx as a JSON array. A call's id is its place in
+// the whole Batch (1-based), so ids are unique across the parts of a round
+// and every answer is matched by id, whichever request it came in.
+func (x *exchange) encode(idx []int) ([]byte, error) {
+	reqs := make([]request, len(idx))
+	for p, i := range idx {
+		c := x.calls[i]
+		params := c.Params
+		if params == nil {
+			params = []any{}
+		}
+		if x.pinned(i) {
+			params = append([]any(nil), params...)
+			params[pinnedParam[c.Method]] = hexutil.EncodeUint64(x.pin)
+		}
+		reqs[p] = request{JSONRPC: "2.0", ID: i + 1, Method: c.Method, Params: params}
+	}
+	b, err := json.Marshal(reqs)
+	if err != nil {
+		return nil, fmt.Errorf("encode the batch: %w", err)
+	}
+	return b, nil
+}
+
+// learnHead pins the client to the head an eth_blockNumber answered.
+func (c *Client) learnHead(calls []*Call) {
+	for _, call := range calls {
+		if call.Method != "eth_blockNumber" || call.Err != nil {
+			continue
+		}
+		var s string
+		if json.Unmarshal(call.Result, &s) != nil {
+			continue
+		}
+		if n, err := hexutil.DecodeUint64(s); err == nil && n > 0 {
+			c.Pin(n)
+		}
+	}
+}
+
+// hostOf is the endpoint's host (and port, if any), lower-case, without
+// credentials or path: the key caps are remembered by.
+func hostOf(endpoint string) string {
+	u, err := url.Parse(endpoint)
+	if err != nil {
+		return ""
+	}
+	return strings.ToLower(u.Host)
+}
