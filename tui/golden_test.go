@@ -92,7 +92,8 @@ func goldenScreens(t *testing.T, env *testEnv) map[string]func(model) model {
 			m, _ = update(t, m, lookupDoneMsg{id: m.job, ep: &diagnose.EndpointReport{
 				Endpoint: "https://rpc.example.org", Reachable: true, ChainID: 56, Chain: "BNB Smart Chain", ClaimedChainID: 56,
 				ChainMatches: &falseMatch, Head: 41000000, ReferenceHead: 41000250, BlocksBehind: &behind, LatencyMS: 120,
-				Problems: []string{"it is 250 blocks behind the public endpoints: balances and nonces it shows are out of date"},
+				Findings: []diagnose.Finding{{Code: diagnose.CodeRPCDegraded, Severity: diagnose.SevWarn,
+					Data: map[string]string{"variant": "endpoint_behind", "behind": "250"}}},
 			}})
 			return m
 		},

@@ -199,11 +199,17 @@ func (m lookupModel) endpointBody(st Styles, w int) string {
 		rows = append(rows, [2]string{m.lang.Pick("latency", "延迟"), fmt.Sprintf("%d ms", e.LatencyMS)})
 	}
 	out := numbersView(st, rows, w)
-	for _, p := range e.Problems {
-		out += "\n" + bullet(st.Fail.Render("✗"), st.Text.Render, clean(p), w)
+	for _, f := range e.Findings {
+		title, detail := localizedFinding(f, m.lang)
+		mark := st.Fail.Render(diagnose.SeverityGlyph(f.Severity))
+		out += "\n" + bullet(mark, st.Text.Render, title+m.lang.Pick(": ", "：")+detail, w)
 	}
-	if e.OK {
+	switch {
+	case e.OK && e.FreshnessChecked:
 		out += "\n" + st.OK.Render(m.lang.Pick("✓ answers, serves the network it claims, and is up to date", "✓ 能应答、链正确、数据是最新的"))
+	case e.OK:
+		out += "\n" + st.OK.Render(m.lang.Pick("✓ answers and serves the network it claims (freshness not checked: no public endpoint to compare with)",
+			"✓ 能应答、链正确（未检查是否最新：没有可比较的公共节点）"))
 	}
 	return out
 }
