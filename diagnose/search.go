@@ -103,7 +103,7 @@ func (e *Engine) searchGroup(ctx context.Context, g group, hash common.Hash, sen
 		if rec.progress != nil {
 			rec.progress(Progress{ChainID: g.chain.ID, Chain: g.chain.Name, Endpoint: noderpc.Redact(ep), State: "searching"})
 		}
-		go func() { answers <- e.askBatch1(ctx, g, ep, hash, sender) }()
+		go func() { answers <- e.locate(ctx, g, ep, hash, sender) }()
 	}
 	for next < len(g.endpoints) && next < raceWidth {
 		start()

@@ -21,10 +21,10 @@ type senderFor func(chainID uint64, known bool) *common.Address
 // feeHistoryBlocks is how many recent blocks eth_feeHistory describes.
 const feeHistoryBlocks = "0x5"
 
-// askBatch1 sends the first round trip: chain id, the transaction, its
+// locate sends the first round trip: chain id, the transaction, its
 // receipt, the head, fee history and gas price (and the sender's nonces
 // when the sender is already known).
-func (e *Engine) askBatch1(ctx context.Context, g group, endpoint string, hash common.Hash, sender senderFor) *answer {
+func (e *Engine) locate(ctx context.Context, g group, endpoint string, hash common.Hash, sender senderFor) *answer {
 	a := &answer{endpoint: endpoint}
 	began := time.Now()
 	defer func() { a.latency = time.Since(began) }()
@@ -52,7 +52,7 @@ func (e *Engine) askBatch1(ctx context.Context, g group, endpoint string, hash c
 		a.err = noderpc.Classify(err)
 		return a
 	}
-	f, ferr := e.parseBatch1(g, calls, hash, from)
+	f, ferr := e.parseLocate(g, calls, hash, from)
 	if ferr != nil {
 		a.err = ferr
 		return a
@@ -62,7 +62,7 @@ func (e *Engine) askBatch1(ctx context.Context, g group, endpoint string, hash c
 	return a
 }
 
-func (e *Engine) parseBatch1(g group, calls []*noderpc.Call, hash common.Hash, from *common.Address) (*Facts, *noderpc.Error) {
+func (e *Engine) parseLocate(g group, calls []*noderpc.Call, hash common.Hash, from *common.Address) (*Facts, *noderpc.Error) {
 	// Chain id first: an answer from the wrong chain is worth nothing.
 	if calls[0].Err != nil {
 		return nil, callFault(calls[0].Err, "eth_chainId")
