@@ -280,7 +280,7 @@ func anySound(results []groupResult) bool {
 // each) if it fails there.
 func (e *Engine) second(ctx context.Context, a *answer, results []groupResult, rec *recorder) {
 	f := a.facts
-	calls, parse := plan2(f)
+	calls, parse := planFollowUp(f)
 	if len(calls) == 0 {
 		return
 	}
@@ -418,7 +418,7 @@ func (e *Engine) scanForReplacement(ctx context.Context, results []groupResult, 
 				continue
 			}
 			a.facts.Remembered = m
-			calls, parse := plan2(a.facts)
+			calls, parse := planFollowUp(a.facts)
 			if len(calls) == 0 || a.client.Rounds() >= 2 {
 				return
 			}

@@ -29,9 +29,9 @@ const maxScanBlocks = 8
 // maxTokens bounds the token contracts whose metadata is asked for.
 const maxTokens = 8
 
-// plan2 lists the calls of the second round trip: only what the first made
+// planFollowUp lists the calls of the second round trip: only what the first made
 // necessary. The returned parse function fills f from the answers.
-func plan2(f *Facts) ([]*noderpc.Call, func([]*noderpc.Call)) {
+func planFollowUp(f *Facts) ([]*noderpc.Call, func([]*noderpc.Call)) {
 	var calls []*noderpc.Call
 	var parsers []func()
 	add := func(c *noderpc.Call, parse func(c *noderpc.Call)) {
