@@ -217,12 +217,3 @@ func set(xs []string) map[string]bool {
 // worse reports whether a is a worse verdict than b.
 func worse(a, b Verdict) bool { return a.rank() > b.rank() }
 
-func severityFor(v Verdict) Severity {
-	switch v {
-	case Official:
-		return SeverityInfo
-	case NotListed, Lookalike:
-		return SeverityWarn
-	}
-	return SeverityDanger
-}
