@@ -8,6 +8,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/unstuck-dev/unstuck/diagnose"
 	"github.com/unstuck-dev/unstuck/diagnose/chains"
 )
 
@@ -22,20 +23,31 @@ func (a *app) chainsCmd() *cobra.Command {
 			if err != nil {
 				return err
 			}
+			eng, err := a.newEngine(reg, nil, diagnose.DefaultTimeout)
+			if err != nil {
+				return err
+			}
+			others := eng.Networks() // TRON and Bitcoin
 			if asJSON {
 				type row struct {
-					ID             uint64   `json:"id"`
-					Name           string   `json:"name"`
-					Symbol         string   `json:"symbol"`
-					Aliases        []string `json:"aliases"`
-					Explorer       string   `json:"explorer"`
-					Endpoints      []string `json:"endpoints"`
-					L2             string   `json:"l2,omitempty"`
-					PrivateMempool bool     `json:"private_mempool"`
+					Family         diagnose.Family `json:"family"`
+					Key            string          `json:"key,omitempty"`
+					ID             uint64          `json:"id"`
+					Name           string          `json:"name"`
+					Symbol         string          `json:"symbol"`
+					Aliases        []string        `json:"aliases"`
+					Explorer       string          `json:"explorer"`
+					Endpoints      []string        `json:"endpoints"`
+					L2             string          `json:"l2,omitempty"`
+					PrivateMempool bool            `json:"private_mempool"`
 				}
 				var rows []row
 				for _, c := range reg.All() {
-					rows = append(rows, row{c.ID, c.Name, c.Symbol, c.Aliases, c.Explorer, c.Endpoints, c.L2, c.PrivateMempool})
+					rows = append(rows, row{diagnose.FamilyEVM, "", c.ID, c.Name, c.Symbol, c.Aliases, c.Explorer, c.Endpoints, c.L2, c.PrivateMempool})
+				}
+				for _, n := range others {
+					rows = append(rows, row{Family: n.Family, Key: n.Key, ID: n.ChainID, Name: n.Name, Symbol: n.Symbol,
+						Aliases: []string{n.Key}, Endpoints: n.Endpoints})
 				}
 				enc := json.NewEncoder(a.stdout)
 				enc.SetIndent("", "  ")
@@ -52,6 +64,9 @@ func (a *app) chainsCmd() *cobra.Command {
 					}
 				}
 				rows = append(rows, []string{fmt.Sprint(c.ID), c.Name, c.Symbol, names, fmt.Sprint(len(c.Endpoints))})
+			}
+			for _, n := range others {
+				rows = append(rows, []string{fmt.Sprint(n.ChainID), n.Name, n.Symbol, n.Key, fmt.Sprint(len(n.Endpoints))})
 			}
 			return writeTable(a.stdout, rows)
 		},
