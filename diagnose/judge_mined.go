@@ -1,6 +1,7 @@
 package diagnose
 
 import (
+	"cmp"
 	"math/big"
 	"strings"
 
@@ -154,13 +155,14 @@ func (e *Engine) addRevert(rep *Report, rp *replayResult, source string, data ma
 		raw = errorString(rp.Reason)
 	}
 	d := e.decoder.Decode(raw)
-	rv := &Revert{Selector: d.Selector, Name: d.Name, Reason: sanitize(d.Reason), Args: sanitizeAll(d.Args),
+	rv := &Revert{Selector: d.Selector, Name: d.Name, Reason: sanitize(d.Reason), ReasonZH: sanitize(d.ReasonZH), Args: sanitizeAll(d.Args),
 		Meaning: d.Hint, Raw: d.Raw, Source: source}
 	if len(rp.Data) == 0 {
 		rv.Raw = ""
 	}
 	rep.Revert = rv
 	data["reason"] = sanitize(d.Reason)
+	data["reason_zh"] = sanitize(cmp.Or(d.ReasonZH, d.Reason))
 	data["hint"] = d.Hint
 	data["plain"] = d.Plain
 	data["plain_zh"] = d.PlainZH

@@ -45,7 +45,8 @@ func render(lang string, code Code, data map[string]string) (string, string) {
 // Localize rewrites the findings' titles and details in lang ("en", "zh").
 func Localize(rep *Report, lang string) { LocalizeFindings(rep.Findings, lang) }
 
-// fill replaces {name} with data[name] (sanitized), or "?" when missing.
+// fill replaces {name} with data[name] (sanitized), or "?" when missing; a
+// missing {name_zh} falls back to data[name].
 func fill(s string, data map[string]string) string {
 	var b strings.Builder
 	for {
@@ -60,7 +61,11 @@ func fill(s string, data map[string]string) string {
 			break
 		}
 		b.WriteString(s[:i])
-		v := data[s[i+1:i+j]]
+		name := s[i+1 : i+j]
+		v := data[name]
+		if base, ok := strings.CutSuffix(name, "_zh"); ok && v == "" {
+			v = data[base] // a value with no Chinese form (node text) is shown as written
+		}
 		if v == "" {
 			v = "?"
 		}

@@ -19,7 +19,7 @@ func TestRevertLineNamesOnce(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			if got := revertLine(&tt.rv); got != tt.want {
+			if got := revertLine(&tt.rv, "en"); got != tt.want {
 				t.Errorf("revertLine = %q, want %q", got, tt.want)
 			}
 		})

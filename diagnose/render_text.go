@@ -124,7 +124,7 @@ func KeyNumbers(rep *Report, lang string) [][2]string {
 		add("blob base fee", "Blob 基础费", weiGwei(f.BlobBaseFeeWei))
 	}
 	if rv := rep.Revert; rv != nil {
-		add("revert", "失败原因", revertLine(rv))
+		add("revert", "失败原因", revertLine(rv, lang))
 	}
 	for _, t := range rep.Transfers {
 		amount := t.Amount
@@ -144,8 +144,11 @@ func KeyNumbers(rep *Report, lang string) [][2]string {
 
 // revertLine is the revert's name and reason, the name once: a custom
 // error without arguments decodes to a reason that is its own name.
-func revertLine(rv *Revert) string {
+func revertLine(rv *Revert, lang string) string {
 	name, reason := rv.Name, strings.TrimSpace(rv.Reason)
+	if lang == "zh" && rv.ReasonZH != "" {
+		reason = strings.TrimSpace(rv.ReasonZH)
+	}
 	switch {
 	case name == "":
 		return reason

@@ -184,9 +184,12 @@ type Receipt struct {
 
 // Revert is a decoded revert reason.
 type Revert struct {
-	Selector string   `json:"selector,omitempty"`
-	Name     string   `json:"name,omitempty"`
-	Reason   string   `json:"reason,omitempty"`
+	Selector string `json:"selector,omitempty"`
+	Name     string `json:"name,omitempty"`
+	Reason   string `json:"reason,omitempty"`
+	// ReasonZH is Reason in Chinese where the tool wrote it (a panic's
+	// meaning); contract-written text has none.
+	ReasonZH string   `json:"reason_zh,omitempty"`
 	Args     []string `json:"args,omitempty"`
 	Meaning  string   `json:"meaning,omitempty"`
 	Raw      string   `json:"raw,omitempty"`

@@ -29,6 +29,10 @@ type Decoded struct {
 	// Reason is the human text: the Error string, the panic's meaning, or
 	// the custom error with its arguments.
 	Reason string
+	// ReasonZH is Reason in Simplified Chinese where the tool wrote it (a
+	// panic's meaning, an ExecutionFailed wrapper); "" where Reason is the
+	// contract's own text, which is shown as written.
+	ReasonZH string
 	// Args are the decoded arguments as "name=value".
 	Args []string
 	// Hint is a stable key for what the revert means to a user (see Hints).
@@ -173,7 +177,7 @@ func fillPanic(out Decoded, v any) Decoded {
 		out.Reason = "an unknown panic (code 0x" + code.Text(16) + ")"
 		return withHint(out, HintAssert)
 	}
-	out.Reason, _ = PanicMeaning(code.Uint64())
+	out.Reason, out.ReasonZH = PanicMeaning(code.Uint64())
 	return withHint(out, panicHint(code.Uint64()))
 }
 
@@ -196,6 +200,11 @@ func (d *Decoder) fillExecution(out Decoded, vals []any, depth int) Decoded {
 	inner.Reason = Sanitize(inner.Reason)
 	out.Inner = &inner
 	out.Reason = "command " + n + " failed: " + inner.Reason
+	innerZH := inner.ReasonZH
+	if innerZH == "" {
+		innerZH = inner.Reason
+	}
+	out.ReasonZH = "第 " + n + " 条命令失败：" + innerZH
 	out.Hint = inner.Hint
 	out.Plain = "Command " + n + " failed: " + inner.Plain
 	out.PlainZH = "第 " + n + " 条命令失败：" + inner.PlainZH

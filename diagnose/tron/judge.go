@@ -1,6 +1,7 @@
 package tron
 
 import (
+	"cmp"
 	"encoding/hex"
 	"strings"
 	"time"
@@ -265,7 +266,7 @@ func judgeRevert(rep *diagnose.Report, f *txFacts, c call, dec *revert.Decoder) 
 		d := dec.Decode(data)
 		rep.Revert = &diagnose.Revert{Selector: d.Selector, Name: d.Name, Reason: d.Reason, Args: d.Args, Meaning: d.Plain, Raw: d.Raw}
 		if d.Reason != "" {
-			rep.Add(diagnose.CodeReverted, diagnose.SevError, map[string]string{"reason": d.Reason,
+			rep.Add(diagnose.CodeReverted, diagnose.SevError, map[string]string{"reason": d.Reason, "reason_zh": cmp.Or(d.ReasonZH, d.Reason),
 				"plain": d.Plain, "plain_zh": d.PlainZH, "fee": fee, "symbol": f.Network.Symbol})
 			return
 		}
