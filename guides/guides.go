@@ -178,7 +178,7 @@ type Node struct {
 	Match   *MatchRule `yaml:"match"`
 
 	// Tree is the id of the tree the node belongs to (set by the loader).
-	Tree string `yaml:"-"`
+	Tree string `yaml:"-" json:"-"`
 }
 
 // Main is the node's main text in lang: the question, the check's prompt or
