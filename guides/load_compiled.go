@@ -9,6 +9,7 @@ import (
 	"io"
 )
 
+// After explaingen (explain_catalogue.go) has rewritten the catalogue:
 //go:generate go test -run TestCompiled -update
 
 // compiledGZ is data/*.yaml parsed by LoadFS and written out as
@@ -72,3 +73,14 @@ func compiledTrees() ([]*Tree, error) {
 	}
 	return trees, nil
 }
+
+// catalogueGZ is explain_catalogue.tsv, gzip-compressed (TestCompiledCatalogue).
+//
+//go:embed explain_catalogue.tsv.gz
+var catalogueGZ []byte
+
+// conceptsGZ is explain_concepts.yaml decoded and written out as
+// gzip-compressed JSON (TestCompiledConcepts).
+//
+//go:embed explain_concepts.json.gz
+var conceptsGZ []byte

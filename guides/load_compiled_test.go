@@ -8,6 +8,8 @@ import (
 	"reflect"
 	"sort"
 	"testing"
+
+	"gopkg.in/yaml.v3"
 )
 
 // compileData parses data/*.yaml the way LoadFS does and encodes it as
@@ -32,10 +34,38 @@ func compileData(t *testing.T) []byte {
 	return out
 }
 
-// TestCompiledData fails when data.json.gz no longer matches data/*.yaml;
-// with -update it rewrites it.
-func TestCompiledData(t *testing.T) {
-	want := compileData(t)
+// compileConcepts decodes explain_concepts.yaml as Concepts once did and
+// encodes it as conceptsGZ stores it, before compression.
+func compileConcepts(t *testing.T) []byte {
+	t.Helper()
+	src, err := os.ReadFile("explain_concepts.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var rules []ConceptRule
+	if err := yaml.Unmarshal(src, &rules); err != nil {
+		t.Fatalf("explain_concepts.yaml: %v", err)
+	}
+	out, err := json.Marshal(rules)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+func readSource(t *testing.T, name string) []byte {
+	t.Helper()
+	src, err := os.ReadFile(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return src
+}
+
+// checkCompiled fails when the embedded gz no longer decompresses to
+// want; with -update it rewrites the file instead.
+func checkCompiled(t *testing.T, file string, embedded, want []byte) {
+	t.Helper()
 	if *update {
 		var b bytes.Buffer
 		zw, err := gzip.NewWriterLevel(&b, gzip.BestCompression)
@@ -48,18 +78,31 @@ func TestCompiledData(t *testing.T) {
 		if err := zw.Close(); err != nil {
 			t.Fatal(err)
 		}
-		if err := os.WriteFile("data.json.gz", b.Bytes(), 0o644); err != nil {
+		if err := os.WriteFile(file, b.Bytes(), 0o644); err != nil {
 			t.Fatal(err)
 		}
 		return
 	}
-	got, err := gunzip(compiledGZ)
+	got, err := gunzip(embedded)
 	if err != nil {
-		t.Fatalf("data.json.gz: %v", err)
+		t.Fatalf("%s: %v", file, err)
 	}
 	if !bytes.Equal(got, want) {
-		t.Fatal("data.json.gz is stale: run go generate ./guides (go test ./guides -run TestCompiled -update)")
+		t.Fatalf("%s is stale: run go generate ./guides (or go test ./guides -run TestCompiled -update)", file)
 	}
+}
+
+// TestCompiledData: data.json.gz is data/*.yaml.
+func TestCompiledData(t *testing.T) { checkCompiled(t, "data.json.gz", compiledGZ, compileData(t)) }
+
+// TestCompiledCatalogue: explain_catalogue.tsv.gz is explain_catalogue.tsv.
+func TestCompiledCatalogue(t *testing.T) {
+	checkCompiled(t, "explain_catalogue.tsv.gz", catalogueGZ, readSource(t, "explain_catalogue.tsv"))
+}
+
+// TestCompiledConcepts: explain_concepts.json.gz is explain_concepts.yaml.
+func TestCompiledConcepts(t *testing.T) {
+	checkCompiled(t, "explain_concepts.json.gz", conceptsGZ, compileConcepts(t))
 }
 
 // TestCompiledLoadSameAsYAML: Load, reading the compiled data, builds the
