@@ -136,9 +136,9 @@ func printStartup(s startup, b *bench) {
 	} else {
 		fmt.Printf("| first TUI frame | not measured: %s | ≤ %d ms |\n", s.frameNote, maxFrame)
 	}
-	fmt.Printf("| binary, `-trimpath -ldflags \"-s -w\"` (or -unstuck) | %.1f MB | %s ≤ %d MB |\n", float64(s.stripped)/mb, mark(float64(s.stripped)/mb <= maxStripped), maxStripped)
+	fmt.Printf("| binary, `-trimpath -ldflags \"-s -w\"` (or -unstuck) | %.2f MB (%d B) | %s ≤ %d MB |\n", float64(s.stripped)/mb, s.stripped, mark(float64(s.stripped)/mb <= maxStripped), maxStripped)
 	if s.unstripped > 0 {
-		fmt.Printf("| binary, `-trimpath` only | %.1f MB | |\n", float64(s.unstripped)/mb)
+		fmt.Printf("| binary, `-trimpath` only | %.2f MB (%d B) | |\n", float64(s.unstripped)/mb, s.unstripped)
 	}
 	switch {
 	case b.peakRSS > 0:
