@@ -129,3 +129,23 @@ func TestGunzipRefusesGarbage(t *testing.T) {
 		t.Fatal("gunzip accepted bytes that are not gzip")
 	}
 }
+
+// BenchmarkLoad is the start-up cost of the guides: Load reading the
+// compiled data, against LoadFS parsing the YAML it is compiled from.
+func BenchmarkLoad(b *testing.B) {
+	b.Run("compiled", func(b *testing.B) {
+		for b.Loop() {
+			if _, err := Load(); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("yaml", func(b *testing.B) {
+		fsys := os.DirFS("data")
+		for b.Loop() {
+			if _, err := LoadFS(fsys); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+}
