@@ -17,8 +17,8 @@ const (
 	minVsCast     = 1.3 // ≥ 1.3× faster than cast tx + receipt
 	minVsCastRun  = 5.0 // ≥ 5× faster than cast tx + receipt + run
 	maxFleetRatio = 1.3 // 16 chains ≤ 1.3 × one chain
-	maxVersion    = 20  // ms
-	maxFrame      = 50  // ms
+	maxVersion    = 5   // ms (issue 12)
+	maxFrame      = 35  // ms (issue 12)
 	maxStripped   = 15  // MB
 	maxRSS        = 40  // MB
 	mb            = 1e6 // bytes in a MB
