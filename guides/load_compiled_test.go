@@ -108,6 +108,9 @@ func TestCompiledConcepts(t *testing.T) {
 // TestCompiledLoadSameAsYAML: Load, reading the compiled data, builds the
 // same library as LoadFS reading the YAML.
 func TestCompiledLoadSameAsYAML(t *testing.T) {
+	if *update {
+		t.Skip("the binary still embeds the data it is rewriting")
+	}
 	fromYAML, err := LoadFS(os.DirFS("data"))
 	if err != nil {
 		t.Fatal(err)

@@ -61,6 +61,9 @@ func TestCompiledRegistry(t *testing.T) {
 // TestCompiledLoadSameAsYAML: Load, reading the compiled registry, builds
 // the same registry as LoadFS reading the YAML.
 func TestCompiledLoadSameAsYAML(t *testing.T) {
+	if *update {
+		t.Skip("the binary still embeds the data it is rewriting")
+	}
 	_, fromYAML := compileRegistry(t)
 	r, err := Load()
 	if err != nil {
