@@ -1,20 +1,17 @@
 package guides
 
 import (
-	_ "embed"
 	"fmt"
 	"strings"
 )
 
 //go:generate go run ./explaingen -out explain_catalogue.tsv
 
-// catalogueTSV is the error catalogue explaingen builds from real sources
-// (go-ethereum, btcd, Bitcoin Core, java-tron, WalletConnect, ethers, viem,
-// MetaMask): one phrase or code per line with the node it leads to, where
-// it came from and its licence.
-//
-//go:embed explain_catalogue.tsv
-var catalogueTSV string
+// explain_catalogue.tsv is the error catalogue explaingen builds from real
+// sources (go-ethereum, btcd, Bitcoin Core, java-tron, WalletConnect,
+// ethers, viem, MetaMask): one phrase or code per line with the node it
+// leads to, where it came from and its licence. It is embedded compressed
+// (catalogueGZ).
 
 // CatalogueEntry is one generated match key.
 type CatalogueEntry struct {
@@ -27,7 +24,13 @@ type CatalogueEntry struct {
 }
 
 // Catalogue returns the generated error catalogue.
-func Catalogue() ([]CatalogueEntry, error) { return parseCatalogue(catalogueTSV) }
+func Catalogue() ([]CatalogueEntry, error) {
+	data, err := gunzip(catalogueGZ)
+	if err != nil {
+		return nil, fmt.Errorf("explain_catalogue.tsv: %w", err)
+	}
+	return parseCatalogue(string(data))
+}
 
 // parseCatalogue reads the TSV table: comment lines start with #.
 func parseCatalogue(data string) ([]CatalogueEntry, error) {

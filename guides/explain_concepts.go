@@ -1,28 +1,26 @@
 package guides
 
 import (
-	_ "embed"
+	"encoding/json"
 	"fmt"
 	"strings"
-
-	"gopkg.in/yaml.v3"
 )
-
-// conceptsYAML holds the hand-written word combinations of the decoder.
-//
-//go:embed explain_concepts.yaml
-var conceptsYAML []byte
 
 // ConceptRule is one word combination: every group needs one of its words.
 type ConceptRule struct {
-	Guide string     `yaml:"guide"`
-	All   [][]string `yaml:"all"`
+	Guide string     `yaml:"guide" json:"guide"`
+	All   [][]string `yaml:"all" json:"all"`
 }
 
-// Concepts returns the decoder's word combinations.
+// Concepts returns the decoder's word combinations, written by hand in
+// explain_concepts.yaml and embedded compiled (conceptsGZ).
 func Concepts() ([]ConceptRule, error) {
+	data, err := gunzip(conceptsGZ)
+	if err != nil {
+		return nil, fmt.Errorf("explain_concepts.yaml: %w", err)
+	}
 	var rules []ConceptRule
-	if err := yaml.Unmarshal(conceptsYAML, &rules); err != nil {
+	if err := json.Unmarshal(data, &rules); err != nil {
 		return nil, fmt.Errorf("explain_concepts.yaml: %w", err)
 	}
 	for i, r := range rules {

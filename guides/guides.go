@@ -1,6 +1,7 @@
 // Package guides holds unstuck's help content: decision trees written as
-// embedded YAML data (English and Simplified Chinese), a loader that parses
-// them at start, a validator that refuses broken content, a plain-text
+// YAML data (English and Simplified Chinese, in data/), embedded compiled
+// into compressed JSON (load_compiled.go) that Load reads at start, LoadFS
+// to parse the YAML itself, a validator that refuses broken content, a plain-text
 // renderer for review and pipes, and an error decoder that maps what a
 // wallet or DApp says to the answer node that explains it.
 //
@@ -178,7 +179,7 @@ type Node struct {
 	Match   *MatchRule `yaml:"match"`
 
 	// Tree is the id of the tree the node belongs to (set by the loader).
-	Tree string `yaml:"-"`
+	Tree string `yaml:"-" json:"-"`
 }
 
 // Main is the node's main text in lang: the question, the check's prompt or

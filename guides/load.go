@@ -2,7 +2,6 @@ package guides
 
 import (
 	"bytes"
-	"embed"
 	"errors"
 	"fmt"
 	"io"
@@ -12,9 +11,6 @@ import (
 
 	"gopkg.in/yaml.v3"
 )
-
-//go:embed data/*.yaml
-var embedded embed.FS
 
 // maxFileSize bounds one content file; real trees are a few tens of KB.
 const maxFileSize = 1 << 20
@@ -32,13 +28,18 @@ type Library struct {
 	explain *explainIndex // what Explain matches against
 }
 
-// Load parses and validates the embedded content.
+// Load reads and validates the embedded content: data/*.yaml as
+// compiled into data.json.gz (see compiledGZ).
 func Load() (*Library, error) {
-	sub, err := fs.Sub(embedded, "data")
+	trees, err := compiledTrees()
 	if err != nil {
 		return nil, fmt.Errorf("open embedded guides: %w", err)
 	}
-	return LoadFS(sub)
+	lib := index(trees, FindingCodes())
+	if problems := lib.Validate(); len(problems) > 0 {
+		return nil, errors.Join(problems...)
+	}
+	return lib, nil
 }
 
 // LoadFS parses every *.yaml file at the root of fsys as one tree and

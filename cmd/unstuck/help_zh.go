@@ -1,6 +1,11 @@
 package main
 
 import (
+	"fmt"
+	"io"
+	"strings"
+	"unicode"
+
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 )
@@ -87,28 +92,45 @@ unstuck 会在本机对照内置的官方渠道名单（每一项都有来源）
 	}
 }
 
-// zhUsageTemplate is cobra's usage template with its headings in Chinese.
-const zhUsageTemplate = `用法：{{if .Runnable}}
-  {{.UseLine}}{{end}}{{if .HasAvailableSubCommands}}
-  {{.CommandPath}} [command]{{end}}{{if gt (len .Aliases) 0}}
-
-别名：
-  {{.NameAndAliases}}{{end}}{{if .HasExample}}
-
-示例：
-{{.Example}}{{end}}{{if .HasAvailableSubCommands}}
-
-命令：{{range .Commands}}{{if (or .IsAvailableCommand (eq .Name "help"))}}
-  {{rpad .Name .NamePadding }} {{.Short}}{{end}}{{end}}{{end}}{{if .HasAvailableLocalFlags}}
-
-选项：
-{{.LocalFlags.FlagUsages | trimTrailingWhitespaces}}{{end}}{{if .HasAvailableInheritedFlags}}
-
-全局选项：
-{{.InheritedFlags.FlagUsages | trimTrailingWhitespaces}}{{end}}{{if .HasAvailableSubCommands}}
-
-运行 "{{.CommandPath}} [command] --help" 查看某个命令的详细说明。{{end}}
-`
+// zhUsage is cobra's default usage with its headings in Chinese. It is a
+// function, not a template: a template would link text/template's
+// reflection, which keeps every exported method in the binary (≈ 2.7 MB).
+func zhUsage(c *cobra.Command) error {
+	var b strings.Builder
+	b.WriteString("用法：")
+	if c.Runnable() {
+		b.WriteString("\n  " + c.UseLine())
+	}
+	if c.HasAvailableSubCommands() {
+		b.WriteString("\n  " + c.CommandPath() + " [command]")
+	}
+	if len(c.Aliases) > 0 {
+		b.WriteString("\n\n别名：\n  " + c.NameAndAliases())
+	}
+	if c.HasExample() {
+		b.WriteString("\n\n示例：\n" + c.Example)
+	}
+	if c.HasAvailableSubCommands() {
+		b.WriteString("\n\n命令：")
+		for _, s := range c.Commands() {
+			if s.IsAvailableCommand() || s.Name() == "help" {
+				fmt.Fprintf(&b, "\n  %-*s %s", s.NamePadding(), s.Name(), s.Short)
+			}
+		}
+	}
+	if c.HasAvailableLocalFlags() {
+		b.WriteString("\n\n选项：\n" + strings.TrimRightFunc(c.LocalFlags().FlagUsages(), unicode.IsSpace))
+	}
+	if c.HasAvailableInheritedFlags() {
+		b.WriteString("\n\n全局选项：\n" + strings.TrimRightFunc(c.InheritedFlags().FlagUsages(), unicode.IsSpace))
+	}
+	if c.HasAvailableSubCommands() {
+		b.WriteString("\n\n运行 \"" + c.CommandPath() + " [command] --help\" 查看某个命令的详细说明。")
+	}
+	b.WriteString("\n")
+	_, err := io.WriteString(c.OutOrStderr(), b.String())
+	return err
+}
 
 // localizeHelp puts the Chinese help on root and every command below it.
 // A command without a Chinese text keeps its English one.
@@ -116,7 +138,7 @@ func localizeHelp(root *cobra.Command) {
 	root.InitDefaultHelpCmd()
 	root.InitDefaultCompletionCmd()
 	root.InitDefaultVersionFlag()
-	root.SetUsageTemplate(zhUsageTemplate)
+	root.SetUsageFunc(zhUsage)
 	helps := zhHelps()
 	var walk func(c *cobra.Command)
 	walk = func(c *cobra.Command) {

@@ -161,7 +161,6 @@ func (a *app) rootCmd() *cobra.Command {
 It checks a transaction hash against public nodes and walks you through what to do next.
 
 It never asks for your recovery phrase or private key. Nobody legitimate ever will.`,
-		Version:       buildVersion(),
 		SilenceUsage:  true,
 		SilenceErrors: true,
 		Args:          a.rootArgs,
@@ -174,7 +173,7 @@ It never asks for your recovery phrase or private key. Nobody legitimate ever wi
 	root.SetOut(a.stdout)
 	root.SetErr(a.stderr)
 	root.SetIn(a.stdin)
-	root.SetVersionTemplate("unstuck {{.Version}}\n")
+	addVersionFlag(root)
 	root.PersistentFlags().String("lang", "", "language: en or zh (default from LC_ALL/LANG)")
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
 	root.AddCommand(a.checkCmd(), a.chainsCmd())

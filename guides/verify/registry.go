@@ -2,7 +2,9 @@ package verify
 
 import (
 	"bytes"
-	"embed"
+	"compress/gzip"
+	_ "embed"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -18,8 +20,25 @@ import (
 	"github.com/unstuck-dev/unstuck/guides"
 )
 
-//go:embed channels/*.yaml patterns.yaml
-var embedded embed.FS
+//go:generate go test -run TestCompiled -update
+
+// compiledGZ is channels/*.yaml and patterns.yaml parsed by LoadFS and
+// written out as gzip-compressed JSON (a compiled value). The YAML stays
+// the source of truth: TestCompiledRegistry rewrites this file with
+// -update and fails when it no longer matches the YAML. Compressed it is
+// a fifth of the YAML's size, and the release binary links no YAML parser.
+//
+//go:embed registry.json.gz
+var compiledGZ []byte
+
+// compiled is the registry as compiledGZ stores it: wallets in id order.
+type compiled struct {
+	Wallets  []*Wallet `json:"wallets"`
+	Patterns Patterns  `json:"patterns"`
+}
+
+// maxCompiledSize bounds the decompressed compiled registry.
+const maxCompiledSize = 8 << 20
 
 // Grade says how a fact is known.
 type Grade string
@@ -262,8 +281,40 @@ func nameKey(s string) string {
 // maxFileSize bounds one data file.
 const maxFileSize = 1 << 20
 
-// Load parses and checks the embedded registry.
-func Load() (*Registry, error) { return LoadFS(embedded) }
+// Load reads and checks the embedded registry (see compiledGZ).
+func Load() (*Registry, error) {
+	var c compiled
+	if err := decodeCompiled(compiledGZ, &c); err != nil {
+		return nil, fmt.Errorf("verify registry: %w", err)
+	}
+	for _, w := range c.Wallets {
+		if w == nil {
+			return nil, errors.New("verify registry: empty wallet record")
+		}
+	}
+	r := &Registry{wallets: c.Wallets, patterns: c.Patterns}
+	if problems := r.check(); len(problems) > 0 {
+		return nil, errors.Join(problems...)
+	}
+	return r, nil
+}
+
+// decodeCompiled decompresses gz (at most maxCompiledSize bytes) and
+// decodes the JSON in it into v.
+func decodeCompiled(gz []byte, v any) error {
+	zr, err := gzip.NewReader(bytes.NewReader(gz))
+	if err != nil {
+		return err
+	}
+	data, err := io.ReadAll(io.LimitReader(zr, maxCompiledSize+1))
+	if err != nil {
+		return err
+	}
+	if len(data) > maxCompiledSize {
+		return fmt.Errorf("more than %d bytes decompressed", maxCompiledSize)
+	}
+	return json.Unmarshal(data, v)
+}
 
 // LoadFS parses channels/*.yaml and patterns.yaml from fsys and checks
 // them. It returns every problem found, joined.
