@@ -32,7 +32,7 @@ it is a contract, and whether it is delegated (EIP-7702). Only the public addres
 		Example: "  unstuck account 0x00000000219ab540356cBB839Cbe05303d7705Fa --json",
 		Args: func(_ *cobra.Command, args []string) error {
 			if len(args) != 1 {
-				return badInput("account needs one address (0x followed by 40 hex characters)")
+				return badInput("%s", a.lang.Pick("account needs one public address (0x…, T… or a Bitcoin address)", "account 需要一个公开地址（0x…、T… 或比特币地址）"))
 			}
 			return nil
 		},

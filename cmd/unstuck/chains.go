@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"strconv"
 	"strings"
@@ -10,6 +11,7 @@ import (
 
 	"github.com/unstuck-dev/unstuck/diagnose"
 	"github.com/unstuck-dev/unstuck/diagnose/chains"
+	"github.com/unstuck-dev/unstuck/guides"
 )
 
 func (a *app) chainsCmd() *cobra.Command {
@@ -78,7 +80,7 @@ func (a *app) chainsCmd() *cobra.Command {
 // chainFlag resolves a --chain value: a network the registry knows, or,
 // when the endpoints are the user's own (custom), any chain id, which the
 // engine then compares with the endpoints' eth_chainId.
-func chainFlag(reg *chains.Registry, value string, custom bool) (uint64, error) {
+func (a *app) chainFlag(reg *chains.Registry, value string, custom bool) (uint64, error) {
 	c, err := reg.Lookup(value)
 	if err == nil {
 		return c.ID, nil
@@ -87,7 +89,11 @@ func chainFlag(reg *chains.Registry, value string, custom bool) (uint64, error) 
 		return id, nil
 	}
 	if isTRC20(value) {
-		return 0, badInput("%q names TRON's token standard, not an EVM network: TRC-20 tokens (USDT-TRC20) live on TRON, not on Ethereum's ERC-20: use --chain tron", "trc20")
+		return 0, badInput("%s", a.lang.Pick("\"trc20\" names TRON's token standard, not an EVM network: TRC-20 tokens (USDT-TRC20) live on TRON, not on Ethereum's ERC-20: use --chain tron",
+			"“trc20” 是 TRON 的代币标准，不是 EVM 网络：TRC-20 代币（USDT-TRC20）在 TRON 上，不是以太坊的 ERC-20：请用 --chain tron"))
+	}
+	if a.lang == guides.Zh && errors.Is(err, chains.ErrUnknownChain) {
+		return 0, badInput("未知的网络 %q：运行 “unstuck chains” 查看 unstuck 认识的名称和 ID；其他网络请用 --rpc <url> 指定你自己的节点", value)
 	}
 	return 0, usageError{err}
 }

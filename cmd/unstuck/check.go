@@ -45,7 +45,7 @@ Only the hash (and, with --from, a public address) is sent to public nodes.`,
   unstuck check --txid 1f6cf526064454b745f9fe40b1d673e512b226278811af433b1c8f022c600747`,
 		Args: func(_ *cobra.Command, args []string) error {
 			if len(args) == 0 {
-				return badInput("check needs one transaction hash or explorer link (got %d arguments)", len(args))
+				return badInput(a.lang.Pick("check needs one transaction hash or explorer link (got %d arguments)", "check 需要一个交易哈希或区块浏览器链接（收到了 %d 个参数）"), len(args))
 			}
 			return nil
 		},
@@ -85,7 +85,7 @@ func (a *app) endpointsFrom(flag []string) []string {
 
 func (a *app) newEngine(reg *chains.Registry, rpc []string, timeout time.Duration) (*diagnose.Engine, error) {
 	if timeout <= 0 {
-		return nil, badInput("--timeout must be positive")
+		return nil, badInput("%s", a.lang.Pick("--timeout must be positive", "--timeout 必须大于 0"))
 	}
 	specs, err := diagnose.ParseEndpointSpecs(a.endpointsFrom(rpc))
 	if err != nil {
@@ -142,7 +142,7 @@ const minInterval = time.Second
 
 func (a *app) runCheck(ctx context.Context, input string, fl checkFlags) error {
 	if fl.interval < minInterval {
-		return badInput("--interval must be at least 1s (got %s): checking faster would flood the node", fl.interval)
+		return badInput(a.lang.Pick("--interval must be at least 1s (got %s): checking faster would flood the node", "--interval 至少为 1s（收到 %s）：查得更快会让节点不堪重负"), fl.interval)
 	}
 	reg, err := chains.Default()
 	if err != nil {
@@ -156,7 +156,7 @@ func (a *app) runCheck(ctx context.Context, input string, fl checkFlags) error {
 		return err
 	}
 	if q.Kind != diagnose.KindTxHash {
-		return badInput("that is an address, not a transaction: try `unstuck account %s`", q.Raw)
+		return badInput(a.lang.Pick("that is an address, not a transaction: try `unstuck account %s`", "这是一个地址，不是交易：试试 `unstuck account %s`"), q.Raw)
 	}
 	eng, err := a.newEngine(reg, fl.rpc, fl.timeout)
 	if err != nil {
@@ -167,7 +167,7 @@ func (a *app) runCheck(ctx context.Context, input string, fl checkFlags) error {
 	case fl.chain != "" && eng.BackendFor(fl.chain) != nil:
 		opt.Chain, opt.Network = 0, strings.ToLower(strings.TrimSpace(fl.chain))
 	case fl.chain != "":
-		id, err := chainFlag(reg, fl.chain, len(a.endpointsFrom(fl.rpc)) > 0)
+		id, err := a.chainFlag(reg, fl.chain, len(a.endpointsFrom(fl.rpc)) > 0)
 		if err != nil {
 			return err
 		}

@@ -34,7 +34,7 @@ Exit status: 0 healthy, 4 it answered with a problem, 3 it could not be reached,
 		Example: `  unstuck endpoint https://my-node.example/rpc --chain bsc`,
 		Args: func(_ *cobra.Command, args []string) error {
 			if len(args) != 1 {
-				return badInput("endpoint needs one URL, e.g. https://host/path")
+				return badInput("%s", a.lang.Pick("endpoint needs one URL, e.g. https://host/path", "endpoint 需要一个 URL，例如 https://host/path"))
 			}
 			return nil
 		},
@@ -46,7 +46,7 @@ Exit status: 0 healthy, 4 it answered with a problem, 3 it could not be reached,
 			var claimed uint64
 			if chain != "" {
 				// The endpoint is the user's own: any chain id may be claimed.
-				if claimed, err = chainFlag(reg, chain, true); err != nil {
+				if claimed, err = a.chainFlag(reg, chain, true); err != nil {
 					return err
 				}
 			}

@@ -38,7 +38,7 @@ never uses. Everything is checked on this computer; nothing is sent anywhere.
   unstuck verify "Kindly validate your wallet at https://dapps-fix.pages.dev" --json`,
 		Args: func(_ *cobra.Command, args []string) error {
 			if len(args) == 0 {
-				return badInput("verify needs what you were given, e.g. unstuck verify https://token.im")
+				return badInput("%s", a.lang.Pick("verify needs what you were given, e.g. unstuck verify https://token.im", "verify 需要对方给你的内容，例如 unstuck verify https://token.im"))
 			}
 			return nil
 		},
