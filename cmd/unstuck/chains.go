@@ -1,7 +1,6 @@
 package main
 
 import (
-	"encoding/json"
 	"errors"
 	"fmt"
 	"strconv"
@@ -51,9 +50,7 @@ func (a *app) chainsCmd() *cobra.Command {
 					rows = append(rows, row{Family: n.Family, Key: n.Key, ID: n.ChainID, Name: n.Name, Symbol: n.Symbol,
 						Aliases: []string{n.Key}, Endpoints: n.Endpoints})
 				}
-				enc := json.NewEncoder(a.stdout)
-				enc.SetIndent("", "  ")
-				return enc.Encode(rows)
+				return writeJSON(a.stdout, rows)
 			}
 			l := a.lang
 			rows := [][]string{{"ID", l.Pick("NETWORK", "网络"), l.Pick("COIN", "币种"), l.Pick("NAMES", "名称"), l.Pick("ENDPOINTS", "节点数")}}

@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"slices"
 	"strings"
@@ -230,9 +229,7 @@ func (a *app) printReport(rep *diagnose.Report, fl checkFlags) error {
 	diagnose.Localize(rep, string(a.lang))
 	switch {
 	case fl.json:
-		enc := json.NewEncoder(a.stdout)
-		enc.SetIndent("", "  ")
-		return enc.Encode(rep)
+		return writeJSON(a.stdout, rep)
 	case fl.markdown:
 		_, err := fmt.Fprint(a.stdout, diagnose.Markdown(rep, string(a.lang)))
 		return err
