@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"sync"
 	"time"
@@ -42,6 +43,27 @@ type capEntry struct {
 	NoState time.Time `json:"no_state,omitempty"`
 	// QuotaUntil is when a spent daily quota (1RPC) resets: 00:00 UTC.
 	QuotaUntil time.Time `json:"quota_until,omitempty"`
+	// Unsupported are the methods the host answered "does not exist / is
+	// not available" for (-32601, not whitelisted): the next run answers
+	// them locally and asks another endpoint instead.
+	Unsupported []string `json:"unsupported,omitempty"`
+}
+
+// maxUnsupported bounds the methods remembered per host.
+const maxUnsupported = 16
+
+// validMethod: a JSON-RPC method name as nodes spell them (eth_call,
+// txpool_contentFrom), nothing a hostile file could smuggle in.
+func validMethod(m string) bool {
+	if m == "" || len(m) > 64 {
+		return false
+	}
+	for _, r := range m {
+		if !(r == '_' || r >= '0' && r <= '9' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z') {
+			return false
+		}
+	}
+	return true
 }
 
 type capFile struct {
@@ -131,6 +153,37 @@ func (m *CapMemory) PutQuotaSpent(host string) {
 	m.save(all)
 }
 
+// Unsupported reports whether host was seen not to offer method.
+func (m *CapMemory) Unsupported(host, method string) bool {
+	if m == nil || m.path == "" || host == "" {
+		return false
+	}
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	e, ok := m.load()[m.key(host)]
+	return ok && slices.Contains(e.Unsupported, method)
+}
+
+// PutUnsupported remembers that host does not offer method.
+func (m *CapMemory) PutUnsupported(host, method string) {
+	if m == nil || m.path == "" || host == "" || !validMethod(method) {
+		return
+	}
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	all := m.load()
+	e := all[m.key(host)]
+	if slices.Contains(e.Unsupported, method) {
+		return
+	}
+	if len(e.Unsupported) >= maxUnsupported {
+		e.Unsupported = e.Unsupported[1:]
+	}
+	e.Seen, e.Unsupported = m.now().UTC(), append(e.Unsupported, method)
+	all[m.key(host)] = e
+	m.save(all)
+}
+
 // PutRefusedState remembers that host refused old state (an archive
 // refusal, missing trie node), so that replays go elsewhere first.
 func (m *CapMemory) PutRefusedState(host string) {
@@ -195,7 +248,14 @@ func parseCapFile(data []byte, now time.Time) map[string]capEntry {
 		if !e.QuotaUntil.IsZero() && (!e.QuotaUntil.After(now) || e.QuotaUntil.Sub(now) > 25*time.Hour) {
 			e.QuotaUntil = time.Time{}
 		}
-		if e.Cap == 0 && e.NoState.IsZero() && e.QuotaUntil.IsZero() {
+		var methods []string
+		for _, m := range e.Unsupported {
+			if validMethod(m) && !slices.Contains(methods, m) && len(methods) < maxUnsupported {
+				methods = append(methods, m)
+			}
+		}
+		e.Unsupported = methods
+		if e.Cap == 0 && e.NoState.IsZero() && e.QuotaUntil.IsZero() && len(e.Unsupported) == 0 {
 			continue
 		}
 		out[k] = e

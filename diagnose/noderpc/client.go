@@ -6,6 +6,8 @@ import (
 	"errors"
 	"net"
 	"net/http"
+	"net/url"
+	"strings"
 	"sync/atomic"
 	"time"
 )
@@ -222,18 +224,51 @@ func (c *Client) Batch(ctx context.Context, calls []*Call) error {
 		return &Error{Fault: FaultRateLimited, Reason: quotaReason + " (it resets at 00:00 UTC)"}
 	}
 	x := newExchange(c, calls)
-	idx := make([]int, len(calls))
-	for i := range idx {
-		idx[i] = i
+	var idx []int
+	for i, call := range calls {
+		if c.caps.Unsupported(pathKey(c.url), call.Method) {
+			// Seen not to offer it in an earlier run: answered here with the
+			// refusal it gave, so the caller asks another endpoint.
+			x.answers[i] = answer{err: &RPCError{Code: codeMethodNotFound, Message: "the method " + call.Method + " is not available on this endpoint (remembered from an earlier run)"}}
+			continue
+		}
+		idx = append(idx, i)
 	}
-	if err := x.send(ctx, idx); err != nil {
-		return err
+	if len(idx) > 0 {
+		if err := x.send(ctx, idx); err != nil {
+			return err
+		}
 	}
 	for i, a := range x.answers {
 		calls[i].Result, calls[i].Err = a.result, a.err
+		c.learnUnsupported(calls[i])
 	}
 	c.learnHead(calls)
 	return nil
+}
+
+// codeMethodNotFound is JSON-RPC's "method not found".
+const codeMethodNotFound = -32601
+
+// pathKey names an endpoint by host and path: one operator may serve
+// several networks, with other methods, under one host.
+func pathKey(endpoint string) string {
+	u, err := url.Parse(endpoint)
+	if err != nil {
+		return ""
+	}
+	return strings.ToLower(u.Host) + strings.TrimRight(u.Path, "/")
+}
+
+// learnUnsupported remembers a call the endpoint said it does not offer.
+func (c *Client) learnUnsupported(call *Call) {
+	var e CodedError
+	if call.Err == nil || !errors.As(call.Err, &e) {
+		return
+	}
+	if ClassifyRPC(e.ErrorCode(), e.Error(), call.Err).Fault == FaultUnsupported {
+		c.caps.PutUnsupported(pathKey(c.url), call.Method)
+	}
 }
 
 // Unwrap lets errors.Is see through a *Error to the cause.
