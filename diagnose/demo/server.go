@@ -27,15 +27,17 @@ type Miss struct {
 	Params string
 }
 
-// Server is the demo chain's JSON-RPC endpoint on 127.0.0.1. It answers
-// each call of a request (single or batch) from the recordings, ignoring
-// ids, and never forwards anything anywhere.
+// Server is the demo's one endpoint on 127.0.0.1: the demo chain's
+// JSON-RPC (each call of a request, single or batch, answered from the
+// recordings, ids ignored) and, under /<world>/, the recorded TRON and
+// Esplora REST answers. It never forwards anything anywhere.
 type Server struct {
 	// URL is http://127.0.0.1:<port>.
 	URL  string
 	Addr string
 
 	answers map[string]Call
+	rest    *restHandler
 	ln      net.Listener
 	srv     *http.Server
 	done    chan struct{}
@@ -44,8 +46,9 @@ type Server struct {
 	misses []Miss
 }
 
-// NewServer starts a server for rec on a free loopback port.
-func NewServer(rec *Recording) (*Server, error) {
+// NewServer starts a server for rec, and for rest's worlds under
+// /<world>/, on one free loopback port.
+func NewServer(rec *Recording, rest *RESTRecording) (*Server, error) {
 	answers, err := index(rec.Calls)
 	if err != nil {
 		return nil, err
@@ -55,6 +58,12 @@ func NewServer(rec *Recording) (*Server, error) {
 		return nil, fmt.Errorf("start the demo chain on 127.0.0.1: %w", err)
 	}
 	s := &Server{Addr: ln.Addr().String(), answers: answers, ln: ln, done: make(chan struct{})}
+	if rest != nil {
+		if s.rest, err = newRESTHandler(rest, s.miss); err != nil {
+			_ = ln.Close()
+			return nil, err
+		}
+	}
 	s.URL = "http://" + s.Addr
 	s.srv = &http.Server{Handler: s, ReadHeaderTimeout: 5 * time.Second}
 	go func() {
@@ -100,8 +109,15 @@ type response struct {
 	Error   *RPCError       `json:"error,omitempty"`
 }
 
-// ServeHTTP answers a JSON-RPC request or batch.
+// ServeHTTP answers a REST request under /<world>/, else a JSON-RPC
+// request or batch.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if s.rest != nil {
+		if world, path, ok := s.rest.split(r); ok {
+			s.rest.serve(w, r, world, path)
+			return
+		}
+	}
 	if r.Method != http.MethodPost {
 		http.Error(w, "the demo chain answers JSON-RPC over POST", http.StatusMethodNotAllowed)
 		return
