@@ -21,7 +21,9 @@ func (a *app) demoCmd() *cobra.Command {
 		Short: "See unstuck work offline, on a built-in demo chain",
 		Long: `Starts a demo chain inside unstuck, on this computer only, that answers from
 recordings of a real node, and opens the app with example transactions: one
-for every verdict (success, failed, pending, replaced, dropped, not found).
+for every verdict (success, failed, pending, replaced, dropped, not found),
+and TRON and Bitcoin ones (USDT out of energy, expired, blacklisted; an RBF
+and CPFP speed-up) answered from recorded real TRON and Esplora answers.
 
 Nothing is sent over the network. When output is not a terminal, or with
 --json, every demo transaction and its diagnosis is printed instead.`,
