@@ -309,3 +309,40 @@ func TestDemoLabelled(t *testing.T) {
 		})
 	}
 }
+
+// TestStartRefusesAmbiguousExamples: two examples of one transaction in
+// different worlds could not both be answered: the demo does not start.
+func TestStartRefusesAmbiguousExamples(t *testing.T) {
+	rec, err := Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	rest, err := LoadREST()
+	if err != nil {
+		t.Fatal(err)
+	}
+	twin := rest.Examples[0]
+	twin.ID += "-twin"
+	for _, w := range rest.Worlds {
+		if w.API == APITron && w.Name != twin.World {
+			twin.World = w.Name
+			break
+		}
+	}
+	rest.Examples = append(rest.Examples, twin)
+	d, err := StartWith(rec, rest)
+	if err == nil {
+		d.Close()
+	}
+	if err == nil || !strings.Contains(err.Error(), "same transaction") {
+		t.Fatalf("two worlds for one transaction: %v", err)
+	}
+	rest.Examples[len(rest.Examples)-1].World = "nowhere"
+	d, err = StartWith(rec, rest)
+	if err == nil {
+		d.Close()
+	}
+	if err == nil || !strings.Contains(err.Error(), "no world") {
+		t.Fatalf("an example in no world: %v", err)
+	}
+}

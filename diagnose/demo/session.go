@@ -63,7 +63,7 @@ func Start() (*Demo, error) {
 }
 
 // StartWith runs the demo from rec and rest.
-func StartWith(rec *Recording, rest *RESTRecording) (d *Demo, err error) {
+func StartWith(rec *Recording, rest *RESTRecording) (_ *Demo, err error) {
 	tronWorld, btcWorld := rest.first(APITron), rest.first(APIEsplora)
 	if tronWorld == nil || btcWorld == nil {
 		return nil, fmt.Errorf("demo REST recordings need a TRON and an Esplora world: run go generate ./diagnose/demo")
@@ -72,8 +72,8 @@ func StartWith(rec *Recording, rest *RESTRecording) (d *Demo, err error) {
 	if err != nil {
 		return nil, err
 	}
-	d = &Demo{rec: rec, rest: rest, srv: srv, route: map[string]*diagnose.Engine{}}
-	defer func() {
+	d := &Demo{rec: rec, rest: rest, srv: srv, route: map[string]*diagnose.Engine{}}
+	defer func() { // d, not the result: a failed start returns nil
 		if err != nil {
 			_ = d.Close()
 		}
@@ -94,17 +94,25 @@ func StartWith(rec *Recording, rest *RESTRecording) (d *Demo, err error) {
 	}
 	hc := LoopbackOnly(srv.Addr)
 	engines := map[[2]string]*diagnose.Engine{}
+	// engine is the engine asking the worlds tw (TRON) and bw (Esplora),
+	// one per pair; the EVM memory is shared.
 	engine := func(tw, bw *World) (*diagnose.Engine, error) {
-		if e, ok := engines[[2]string{tw.Name, bw.Name}]; ok {
+		key := [2]string{tw.Name, bw.Name}
+		if e, ok := engines[key]; ok {
 			return e, nil
 		}
-		cfg := EngineConfig(d.reg, srv.URL, mem, hc)
-		if cfg.Backends, err = Backends(srv.URL, hc, tw, bw); err != nil {
+		backends, err := Backends(srv.URL, hc, tw, bw)
+		if err != nil {
 			return nil, err
 		}
+		cfg := EngineConfig(d.reg, srv.URL, mem, hc)
+		cfg.Backends = backends
 		e, err := diagnose.NewEngine(cfg)
-		engines[[2]string{tw.Name, bw.Name}] = e
-		return e, err
+		if err != nil {
+			return nil, err
+		}
+		engines[key] = e
+		return e, nil
 	}
 	if d.eng, err = engine(tronWorld, btcWorld); err != nil {
 		return nil, err
@@ -115,10 +123,16 @@ func StartWith(rec *Recording, rest *RESTRecording) (d *Demo, err error) {
 			return nil, fmt.Errorf("demo example %s: %w", ex.ID, err)
 		}
 		tw, bw := tronWorld, btcWorld
-		if w := rest.world(ex.World); w.API == APITron {
+		switch w := rest.world(ex.World); {
+		case w == nil:
+			return nil, fmt.Errorf("demo example %s: no world %q", ex.ID, ex.World)
+		case w.API == APITron:
 			tw = w
-		} else {
+		default:
 			bw = w
+		}
+		if _, dup := d.route[routeKey(q)]; dup {
+			return nil, fmt.Errorf("demo example %s: another example has the same transaction", ex.ID)
 		}
 		if d.route[routeKey(q)], err = engine(tw, bw); err != nil {
 			return nil, err
