@@ -7,9 +7,10 @@
 // ./diagnose/demo` runs ./record, which creates each scenario on a simulated
 // node, runs the diagnosis engine against it through a recording proxy and
 // writes every request/response pair to recordings.json. It also converts
-// the chosen recorded real TRON and Esplora scenarios (the test machinery
-// under diagnose/internal) into rest_recordings.json.gz, served by the same
-// server under /<world>/, so the TRON and Bitcoin examples run offline too.
+// the chosen recorded real TRON and Esplora answers and btcd exchanges (the
+// test machinery under diagnose/internal) into rest_recordings.json.gz,
+// served by the same server under /<world>, so the TRON and Bitcoin
+// examples run offline too.
 // The generator lives in its own package so the shipped binary links
 // neither the node nor the test machinery.
 //

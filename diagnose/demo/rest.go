@@ -21,11 +21,12 @@ var restRecordingsGz []byte
 const (
 	APITron    = "tron"    // TRON's HTTP API (POST /wallet/…)
 	APIEsplora = "esplora" // Esplora, with or without mempool.space's /v1 calls
+	APICore    = "core"    // Bitcoin Core JSON-RPC, as btcd answers it
 )
 
 // RESTRecording is the generated rest_recordings.json: the TRON and
-// Bitcoin examples and the real answers (TRON HTTP API, Esplora) that
-// their checks need, grouped in worlds.
+// Bitcoin examples and the real answers (TRON HTTP API, Esplora, btcd's
+// JSON-RPC) that their checks need, grouped in worlds.
 type RESTRecording struct {
 	Version int `json:"version"`
 	// Source says how the file was made; it is never hand-edited.
@@ -33,6 +34,16 @@ type RESTRecording struct {
 	Worlds   []World    `json:"worlds"`
 	Examples []Example  `json:"examples"`
 	Calls    []RESTCall `json:"calls"`
+	// RPC are the JSON-RPC answers of the Core worlds.
+	RPC []WorldCall `json:"rpc,omitempty"`
+}
+
+// WorldCall is one recorded JSON-RPC call of a Core world, served at
+// /<world>.
+type WorldCall struct {
+	World string `json:"world"`
+	Call
+	Source string `json:"source"`
 }
 
 // World is one endpoint of the demo, served under /<Name> on the demo
@@ -98,10 +109,18 @@ func ParseREST(data []byte) (*RESTRecording, error) {
 	worlds := map[string]bool{}
 	for _, w := range rec.Worlds {
 		if w.Name == "" || strings.ContainsAny(w.Name, "/?#") || worlds[w.Name] || w.Now.IsZero() ||
-			(w.API != APITron && w.API != APIEsplora) {
+			(w.API != APITron && w.API != APIEsplora && w.API != APICore) {
 			return nil, fmt.Errorf("demo REST recordings: bad world %+v", w)
 		}
 		worlds[w.Name] = true
+	}
+	for _, c := range rec.RPC {
+		if w := rec.world(c.World); w == nil || w.API != APICore {
+			return nil, fmt.Errorf("demo REST recordings: %s: no Core world %q", c.Method, c.World)
+		}
+	}
+	if _, err := coreIndex(&rec); err != nil {
+		return nil, err
 	}
 	for _, ex := range rec.Examples {
 		if !worlds[ex.World] || (ex.Family != diagnose.FamilyTron && ex.Family != diagnose.FamilyBitcoin) {
@@ -109,7 +128,7 @@ func ParseREST(data []byte) (*RESTRecording, error) {
 		}
 	}
 	for _, c := range rec.Calls {
-		if !worlds[c.World] {
+		if w := rec.world(c.World); w == nil || w.API == APICore {
 			return nil, fmt.Errorf("demo REST recordings: %s %s: no world %q", c.Method, c.Path, c.World)
 		}
 	}
@@ -137,6 +156,28 @@ func (r *RESTRecording) first(api string) *World {
 		}
 	}
 	return nil
+}
+
+// coreIndex maps each Core world to the index of its calls.
+func coreIndex(rec *RESTRecording) (map[string]map[string]Call, error) {
+	calls := map[string][]Call{}
+	for _, w := range rec.Worlds {
+		if w.API == APICore {
+			calls[w.Name] = []Call{}
+		}
+	}
+	for _, c := range rec.RPC {
+		calls[c.World] = append(calls[c.World], c.Call)
+	}
+	out := make(map[string]map[string]Call, len(calls))
+	for w, cs := range calls {
+		idx, err := index(cs)
+		if err != nil {
+			return nil, fmt.Errorf("world %s: %w", w, err)
+		}
+		out[w] = idx
+	}
+	return out, nil
 }
 
 // RESTKey names a request within a world: method, path with query, and
@@ -170,8 +211,8 @@ func restIndex(calls []RESTCall) (map[string]RESTCall, error) {
 	return answers, nil
 }
 
-// restHandler answers recorded REST requests under /<world>/… and nothing
-// else: any other request is a miss (HTTP 404 and a note), never a guess.
+// restHandler answers recorded REST requests under /<world>/… (TRON and
+// Esplora worlds) and nothing else: any other request is a miss (HTTP 404 and a note), never a guess.
 type restHandler struct {
 	answers map[string]RESTCall
 	worlds  map[string]bool
@@ -185,7 +226,9 @@ func newRESTHandler(rec *RESTRecording, miss func(Miss)) (*restHandler, error) {
 	}
 	h := &restHandler{answers: answers, worlds: map[string]bool{}, miss: miss}
 	for _, w := range rec.Worlds {
-		h.worlds[w.Name] = true
+		if w.API != APICore {
+			h.worlds[w.Name] = true
+		}
 	}
 	return h, nil
 }

@@ -8,6 +8,7 @@ import (
 	"io"
 	"net"
 	"net/http"
+	"strings"
 	"sync"
 	"time"
 )
@@ -38,6 +39,8 @@ type Server struct {
 
 	answers map[string]Call
 	rest    *restHandler
+	// core are the Core worlds' answers, by world, served at /<world>.
+	core map[string]map[string]Call
 	ln      net.Listener
 	srv     *http.Server
 	done    chan struct{}
@@ -59,7 +62,10 @@ func NewServer(rec *Recording, rest *RESTRecording) (*Server, error) {
 	}
 	s := &Server{Addr: ln.Addr().String(), answers: answers, ln: ln, done: make(chan struct{})}
 	if rest != nil {
-		if s.rest, err = newRESTHandler(rest, s.miss); err != nil {
+		if s.rest, err = newRESTHandler(rest, s.miss); err == nil {
+			s.core, err = coreIndex(rest)
+		}
+		if err != nil {
 			_ = ln.Close()
 			return nil, err
 		}
@@ -110,13 +116,18 @@ type response struct {
 }
 
 // ServeHTTP answers a REST request under /<world>/, else a JSON-RPC
-// request or batch.
+// request or batch: a Core world's at /<world>, the demo chain's at any
+// other path.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if s.rest != nil {
 		if world, path, ok := s.rest.split(r); ok {
 			s.rest.serve(w, r, world, path)
 			return
 		}
+	}
+	answers := s.answers
+	if core, ok := s.core[strings.TrimPrefix(r.URL.Path, "/")]; ok {
+		answers = core
 	}
 	if r.Method != http.MethodPost {
 		http.Error(w, "the demo chain answers JSON-RPC over POST", http.StatusMethodNotAllowed)
@@ -143,7 +154,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	out := make([]response, 0, len(reqs))
 	for _, q := range reqs {
-		out = append(out, s.answer(q))
+		out = append(out, s.answer(answers, q))
 	}
 	if batch {
 		writeJSON(w, out)
@@ -152,7 +163,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, out[0])
 }
 
-func (s *Server) answer(q request) response {
+func (s *Server) answer(answers map[string]Call, q request) response {
 	id := q.ID
 	if len(id) == 0 {
 		id = json.RawMessage("null")
@@ -164,7 +175,7 @@ func (s *Server) answer(q request) response {
 		s.miss(Miss{Method: q.Method, Params: string(q.Params)})
 		return resp
 	}
-	c, ok := s.answers[key]
+	c, ok := answers[key]
 	if !ok {
 		resp.Error = &RPCError{Code: MissCode, Message: missMessage}
 		s.miss(Miss{Method: q.Method, Params: key[len(q.Method)+1:]})

@@ -45,7 +45,7 @@ type Demo struct {
 	// eng answers the EVM examples and any input no example names; route
 	// holds the engine of each TRON and Bitcoin example's world, by txid.
 	eng   *diagnose.Engine
-	route map[string]*diagnose.Engine
+	route map[string]route
 	dir   string
 }
 
@@ -72,7 +72,7 @@ func StartWith(rec *Recording, rest *RESTRecording) (_ *Demo, err error) {
 	if err != nil {
 		return nil, err
 	}
-	d := &Demo{rec: rec, rest: rest, srv: srv, route: map[string]*diagnose.Engine{}}
+	d := &Demo{rec: rec, rest: rest, srv: srv, route: map[string]route{}}
 	defer func() { // d, not the result: a failed start returns nil
 		if err != nil {
 			_ = d.Close()
@@ -131,27 +131,37 @@ func StartWith(rec *Recording, rest *RESTRecording) (_ *Demo, err error) {
 		default:
 			bw = w
 		}
-		if _, dup := d.route[routeKey(q)]; dup {
+		key := strings.ToLower(q.Ref)
+		if _, dup := d.route[key]; dup {
 			return nil, fmt.Errorf("demo example %s: another example has the same transaction", ex.ID)
 		}
-		if d.route[routeKey(q)], err = engine(tw, bw); err != nil {
+		e, err := engine(tw, bw)
+		if err != nil {
 			return nil, err
 		}
+		d.route[key] = route{family: ex.Family, eng: e}
 	}
 	return d, nil
 }
 
-// routeKey names a TRON or Bitcoin transaction: family and txid.
-func routeKey(q diagnose.Query) string {
-	return string(q.Family) + " " + strings.ToLower(q.Ref)
+// route is where a TRON or Bitcoin example's transaction is answered.
+type route struct {
+	family diagnose.Family
+	eng    *diagnose.Engine
 }
 
-// engineFor is the engine whose worlds answer q.
-func (d *Demo) engineFor(q diagnose.Query) *diagnose.Engine {
-	if e, ok := d.route[routeKey(q)]; ok && q.Family != "" && q.Family != diagnose.FamilyEVM {
-		return e
+// engineFor is the engine whose worlds answer q, and q narrowed to the
+// example's family: a bare txid would be looked for on every family,
+// and the recordings hold it on one only.
+func (d *Demo) engineFor(q diagnose.Query) (*diagnose.Engine, diagnose.Query) {
+	r, ok := d.route[strings.ToLower(q.Ref)]
+	if !ok || (q.Family != "" && q.Family != r.family) {
+		return d.eng, q
 	}
-	return d.eng
+	if q.Family == "" {
+		q.Family = r.family
+	}
+	return r.eng, q
 }
 
 // EngineConfig is the engine set-up of the demo and of its recorder: only
@@ -161,7 +171,7 @@ func EngineConfig(reg *chains.Registry, endpoint string, mem *diagnose.Memory, h
 }
 
 // Backends are the TRON and Bitcoin backends of the demo: they ask the
-// worlds tw (TRON) and bw (Esplora) under base, with hc, on the clocks
+// worlds tw (TRON) and bw (Esplora or Core) under base, with hc, on the clocks
 // the worlds were recorded at.
 func Backends(base string, hc *http.Client, tw, bw *World) ([]diagnose.Backend, error) {
 	tronNow, btcNow := tw.Now, bw.Now
@@ -170,11 +180,16 @@ func Backends(base string, hc *http.Client, tw, bw *World) ([]diagnose.Backend, 
 	if err != nil {
 		return nil, err
 	}
-	esplora := []string{base + "/" + bw.Name}
-	cfg := bitcoin.Config{Esplora: esplora, HTTP: hc, Timeout: Timeout, Memory: bitcoin.NewMemory(),
+	at := []string{base + "/" + bw.Name}
+	cfg := bitcoin.Config{HTTP: hc, Timeout: Timeout, Memory: bitcoin.NewMemory(),
 		Now: func() time.Time { return btcNow }}
-	if bw.MempoolExtensions {
-		cfg.MempoolExtensions = esplora
+	switch {
+	case bw.API == APICore:
+		cfg.RPC = at
+	case bw.MempoolExtensions:
+		cfg.Esplora, cfg.MempoolExtensions = at, at
+	default:
+		cfg.Esplora = at
 	}
 	return []diagnose.Backend{trx, bitcoin.New(cfg)}, nil
 }
@@ -236,7 +251,8 @@ func (e *NotRecordedError) Error() string {
 // report and a *NotRecordedError, never a verdict built on a miss.
 func (d *Demo) Check(ctx context.Context, q diagnose.Query, opt diagnose.CheckOptions) (*diagnose.Report, error) {
 	before := len(d.srv.Misses())
-	rep, err := d.engineFor(q).Check(ctx, q, opt)
+	eng, q := d.engineFor(q)
+	rep, err := eng.Check(ctx, q, opt)
 	if m := d.srv.Misses(); len(m) > before {
 		return nil, &NotRecordedError{Misses: m[before:]}
 	}
@@ -296,7 +312,8 @@ func CheckExample(ctx context.Context, c Checker, reg *chains.Registry, ex Examp
 	if err != nil {
 		return nil, fmt.Errorf("example %s: %w", ex.ID, err)
 	}
-	return c.Check(ctx, q, diagnose.CheckOptions{Chain: q.ChainHint})
+	// A bare txid is one: the example says so, as a user confirms it.
+	return c.Check(ctx, q.ConfirmTxID(), diagnose.CheckOptions{Chain: q.ChainHint})
 }
 
 // Verify says how rep differs from what the example expects, or nil.

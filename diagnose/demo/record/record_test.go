@@ -1,12 +1,15 @@
 package main
 
 import (
+	"bytes"
 	"context"
+	"encoding/json"
 	"reflect"
 	"strings"
 	"testing"
 
 	"github.com/unstuck-dev/unstuck/diagnose/demo"
+	"github.com/unstuck-dev/unstuck/diagnose/internal/btcdnode"
 	"github.com/unstuck-dev/unstuck/diagnose/internal/esplorareplay"
 	"github.com/unstuck-dev/unstuck/diagnose/internal/tronreplay"
 )
@@ -101,7 +104,9 @@ func TestRESTUpToDate(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !reflect.DeepEqual(fresh, committed) {
+	a, _ := json.Marshal(fresh)
+	b, _ := json.Marshal(committed)
+	if !bytes.Equal(a, b) {
 		t.Error("rest_recordings.json.gz is not what the generator makes: run go generate ./diagnose/demo")
 	}
 	rec, err := demo.Load()
@@ -126,6 +131,11 @@ func TestRESTConflictStops(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	btcd, err := btcdnode.Recordings()
+	if err != nil {
+		t.Fatal(err)
+	}
+	data := replays{trx, esplora, btcd}
 	tests := []struct {
 		name   string
 		worlds []restWorld
@@ -136,10 +146,13 @@ func TestRESTConflictStops(t *testing.T) {
 		{"esplora fees", []restWorld{{name: "b", api: demo.APIEsplora, picks: []restPick{
 			{id: "a", scenario: "mempool-confirmed", txid: "00"}, {id: "b", scenario: "mempool-pending", txid: "00"}}}}, "/v1/fees/recommended differently"},
 		{"unknown scenario", []restWorld{{name: "t", api: demo.APITron, picks: []restPick{{id: "a", scenario: "nope"}}}}, "nope"},
+		{"btcd chain states", []restWorld{{name: "c", api: demo.APICore, picks: []restPick{
+			{id: "a", scenario: "pending-underpriced"}, {id: "b", scenario: "not-found"}}}}, "differently"},
+		{"btcd replaced", []restWorld{{name: "c", api: demo.APICore, picks: []restPick{{id: "a", scenario: "replaced"}}}}, "2 checks"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, err := buildREST(tt.worlds, trx, esplora)
+			_, err := buildREST(tt.worlds, data)
 			if err == nil || !strings.Contains(err.Error(), tt.want) {
 				t.Fatalf("err = %v, want %q", err, tt.want)
 			}
@@ -149,7 +162,7 @@ func TestRESTConflictStops(t *testing.T) {
 	if _, err := buildREST([]restWorld{
 		{name: "t1", api: demo.APITron, picks: []restPick{{id: "a", scenario: "usdt-out-of-energy"}}},
 		{name: "t2", api: demo.APITron, picks: []restPick{{id: "b", scenario: "usdt-fee-limit"}}},
-	}, trx, esplora); err != nil {
+	}, data); err != nil {
 		t.Error(err)
 	}
 }
