@@ -41,9 +41,9 @@ type Server struct {
 	rest    *restHandler
 	// core are the Core worlds' answers, by world, served at /<world>.
 	core map[string]map[string]Call
-	ln      net.Listener
-	srv     *http.Server
-	done    chan struct{}
+	ln   net.Listener
+	srv  *http.Server
+	done chan struct{}
 
 	mu     sync.Mutex
 	misses []Miss
