@@ -12,7 +12,9 @@ import (
 func restFixture() *RESTRecording {
 	now := time.Date(2026, 5, 1, 0, 0, 0, 0, time.UTC)
 	return &RESTRecording{Version: FormatVersion, Source: "test",
-		Worlds: []World{{Name: "tron", API: APITron, Now: now}, {Name: "esplora", API: APIEsplora, Now: now}},
+		Worlds: []World{{Name: "tron", API: APITron, Now: now}, {Name: "esplora", API: APIEsplora, Now: now},
+			{Name: "core", API: APICore, Now: now}},
+		RPC: []WorldCall{{World: "core", Call: Call{Method: "getblockcount", Params: []byte(`[]`), Result: []byte(`201`)}, Source: "test"}},
 		Calls: []RESTCall{
 			{World: "tron", Method: "POST", Path: "/wallet/gettransactionbyid", Body: `{"value": "ab", "visible":true}`, Response: `{"txID":"ab"}`, Source: "test"},
 			{World: "esplora", Method: "GET", Path: "/tx/cd", Status: 404, Response: "Transaction not found", Source: "test"},
@@ -55,9 +57,12 @@ func TestRESTAnswersOnlyRecordings(t *testing.T) {
 	if code, body := get("GET", "/esplora/v1/transaction-times?txId[]=cd", ""); code != 200 || body != "[0]" {
 		t.Errorf("recorded query = %d %q", code, body)
 	}
-	// The JSON-RPC still answers at the root.
+	// The JSON-RPC still answers at the root, and a Core world's at its path.
 	if code, body := get("POST", "", `{"jsonrpc":"2.0","id":1,"method":"eth_chainId","params":[]}`); code != 200 || !strings.Contains(body, `"result"`) {
 		t.Errorf("JSON-RPC = %d %q", code, body)
+	}
+	if code, body := get("POST", "/core", `[{"jsonrpc":"2.0","id":7,"method":"getblockcount","params":[]}]`); code != 200 || !strings.Contains(body, `"result":201`) || !strings.Contains(body, `"id":7`) {
+		t.Errorf("Core JSON-RPC = %d %q", code, body)
 	}
 	if len(s.Misses()) != 0 {
 		t.Fatalf("misses: %v", s.Misses())
@@ -67,10 +72,12 @@ func TestRESTAnswersOnlyRecordings(t *testing.T) {
 		{"GET", "/esplora/tx/cd/status", ""},
 		{"GET", "/tron/tx/cd", ""}, // another world's path
 		{"POST", "/esplora/wallet/gettransactionbyid", `{"value":"ab","visible":true}`},
+		{"POST", "/core", `{"jsonrpc":"2.0","id":1,"method":"eth_chainId","params":[]}`}, // the demo chain's, not the world's
 	}
 	for _, m := range misses {
-		if code, _ := get(m.method, m.path, m.body); code != 404 {
-			t.Errorf("unrecorded %s %s answered %d", m.method, m.path, code)
+		code, body := get(m.method, m.path, m.body)
+		if m.path == "/core" && (code != 200 || !strings.Contains(body, "no recorded answer")) || m.path != "/core" && code != 404 {
+			t.Errorf("unrecorded %s %s answered %d %q", m.method, m.path, code, body)
 		}
 	}
 	if m := s.Misses(); len(m) != len(misses) || m[0].Method != "POST /tron/wallet/gettransactionbyid" {
@@ -94,6 +101,8 @@ func TestParseRESTRefusesBadRecordings(t *testing.T) {
 		{"no clock", func(r *RESTRecording) { r.Worlds[1].Now = time.Time{} }},
 		{"example in no world", func(r *RESTRecording) { r.Examples = []Example{{ID: "x", Family: "tron", World: "x"}} }},
 		{"old format", func(r *RESTRecording) { r.Version++ }},
+		{"core call in a REST world", func(r *RESTRecording) { r.RPC[0].World = "esplora" }},
+		{"REST call in a core world", func(r *RESTRecording) { r.Calls[0].World = "core" }},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
