@@ -21,7 +21,7 @@ func familyKeyNumbers(rep *Report, lang string) [][2]string {
 		if v, ok := new(big.Int).SetString(tx.ValueWei, 10); ok && v.Sign() > 0 && rep.Family == FamilyTron {
 			add("value", "金额", formatUnits(v, 6)+" TRX")
 		}
-		add("method", "调用", sanitize(tx.Method))
+		add("method", "调用", method(rep.Family, tx.Method, lang))
 	}
 	if r := rep.Receipt; r != nil && r.Block > 0 {
 		add("block", "区块", strconv.FormatUint(r.Block, 10))
@@ -79,6 +79,22 @@ func familyNumbers(rep *Report, lang string, add func(en, zh, v string)) {
 		}
 		add("replaced by", "替换它的交易", sanitize(b.ReplacedBy))
 	}
+}
+
+// method is the transaction's method: a TRON contract type TronScan
+// users know is said in Chinese under zh; anything else is node text.
+func method(f Family, m, lang string) string {
+	if f == FamilyTron && lang == "zh" {
+		switch m {
+		case "TransferContract":
+			return "TRX 转账"
+		case "TransferAssetContract":
+			return "TRC-10 代币转账"
+		case "TriggerSmartContract":
+			return "调用智能合约"
+		}
+	}
+	return sanitize(m)
 }
 
 func yesNo(b bool, yes, no string) string {

@@ -21,6 +21,10 @@ func TestFamilyKeyNumbers(t *testing.T) {
 	}{
 		{"tron en", "en", tron, []string{"16.50012 TRX", "energy used=78572", "energy surcharge=25905", "fee limit=30 TRX", "solidified=yes", "block=70000000"}, []string{"nonce", "gwei"}},
 		{"tron zh", "zh", tron, []string{"消耗能量=78572", "已固化=是"}, []string{"energy", "yes"}},
+		{"tron zh contract type", "zh", &Report{Family: FamilyTron, Tx: &TxInfo{Hash: "ab", Method: "TriggerSmartContract"}},
+			[]string{"调用=调用智能合约"}, []string{"Trigger"}},
+		{"tron en contract type", "en", &Report{Family: FamilyTron, Tx: &TxInfo{Hash: "ab", Method: "TriggerSmartContract"}},
+			[]string{"method=TriggerSmartContract"}, nil},
 		{"bitcoin en", "en", btc, []string{"1410 sat (0.0000141 BTC)", "size=141 vB", "fee rate=10 sat/vB", "next block needs=25 sat/vB",
 			"replaceable (RBF)=yes", "RBF bump: fee ≥=3666 sat", "CPFP child: fee=4880 sat"}, []string{"nonce", "gwei", "solidified"}},
 		{"bitcoin zh", "zh", btc, []string{"费率=10 sat/vB", "可替换（RBF）=是"}, []string{"fee rate", "yes"}},

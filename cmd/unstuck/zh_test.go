@@ -10,6 +10,8 @@ import (
 
 	"github.com/unstuck-dev/unstuck/diagnose"
 	"github.com/unstuck-dev/unstuck/diagnose/chains"
+	"github.com/unstuck-dev/unstuck/diagnose/demo"
+	"github.com/unstuck-dev/unstuck/diagnose/tron"
 	"github.com/unstuck-dev/unstuck/guides"
 )
 
@@ -27,6 +29,17 @@ func zhAllowed(t *testing.T) []string {
 		"<error text>", `{"code":4902,"message":"Unrecognized chain ID"}`}
 	for _, c := range chains.MustDefault().All() {
 		allowed = append(allowed, c.Name, strings.Join(c.Aliases, " "))
+	}
+	// the other families' network names, and what the demo shows as pasted
+	for _, n := range tron.Networks() {
+		allowed = append(allowed, n.Name)
+	}
+	rest, err := demo.LoadREST()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, ex := range rest.Examples {
+		allowed = append(allowed, ex.Input)
 	}
 	for _, c := range diagnose.Codes() {
 		allowed = append(allowed, string(c))
@@ -53,8 +66,9 @@ func zhAllowed(t *testing.T) []string {
 // there.
 func zhKnownLeaks() map[string]string {
 	return map[string]string{
-		"division or modulo by zero":               "the reverted finding carries the decoder's English reason only; revert.PanicMeaning has the Chinese (diagnose rules)",
-		`(?m)^unstuck: .*a transaction hash is.*$`: "diagnose.ParseInput's InputError reasons are English only (input screening)",
+		"division or modulo by zero":                                                  "the reverted finding carries the decoder's English reason only; revert.PanicMeaning has the Chinese (diagnose rules)",
+		`(?m)^unstuck: .*a transaction hash is.*$`:                                    "diagnose.ParseInput's InputError reasons are English only (input screening)",
+		`\b(fastestFee|estimatefee|estimatesmartfee|getmempoolentry|getrawmempool)\b`: "the Bitcoin messages cite the node's API names in zh too (diagnose messages, bitcoin catalogue)",
 	}
 }
 

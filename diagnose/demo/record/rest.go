@@ -94,16 +94,16 @@ func restWorlds() []restWorld {
 		{name: "btcd-pending", api: demo.APICore, picks: []restPick{
 			{id: "btcd-pending", scenario: "pending-underpriced",
 				en: "Bitcoin (btcd regtest): waiting, 2 sat/vB while the next block needs 20",
-				zh: "比特币（btcd regtest）：等待中，费率 2 sat/vB，下一个区块需要 20"},
+				zh: "比特币（本地测试节点）：等待中，费率 2 sat/vB，下一个区块需要 20"},
 		}},
 		{name: "btcd-parent", api: demo.APICore, picks: []restPick{
 			{id: "btcd-unconfirmed-parent", scenario: "unconfirmed-parent",
 				en: "Bitcoin (btcd regtest): waiting on an unconfirmed parent",
-				zh: "比特币（btcd regtest）：在等一笔未确认的父交易"},
+				zh: "比特币（本地测试节点）：在等一笔未确认的父交易"},
 		}},
 		{name: "btcd-not-found", api: demo.APICore, picks: []restPick{
 			{id: "btcd-not-found", scenario: "not-found",
-				en: "Bitcoin (btcd regtest): not found on the node", zh: "比特币（btcd regtest）：节点上找不到"},
+				en: "Bitcoin (btcd regtest): not found on the node", zh: "比特币（本地测试节点）：节点上找不到"},
 		}},
 	}
 }
