@@ -44,6 +44,9 @@ type demoResult struct {
 	ID      string           `json:"id"`
 	Input   string           `json:"input"`
 	Report  *diagnose.Report `json:"report"`
+	// bare is a 64-hex txid without 0x, which `unstuck check` takes
+	// only with --txid.
+	bare bool
 }
 
 func (a *app) runDemo(cmd *cobra.Command, asJSON bool) error {
@@ -105,7 +108,11 @@ func (a *app) printDemo(ctx context.Context, d *demo.Demo, asJSON bool) error {
 			return fmt.Errorf("demo example %s: %w", ex.ID, err)
 		}
 		diagnose.Localize(rep, string(a.lang))
-		results = append(results, demoResult{Example: ex.Label(string(a.lang)), ID: ex.ID, Input: ex.Input, Report: rep})
+		r := demoResult{Example: ex.Label(string(a.lang)), ID: ex.ID, Input: ex.Input, Report: rep}
+		if q, err := diagnose.ParseInput(ex.Input, d.Registry()); err == nil && q.NeedsConfirm {
+			r.bare = true
+		}
+		results = append(results, r)
 	}
 	if asJSON {
 		enc := json.NewEncoder(a.stdout)
@@ -121,8 +128,12 @@ func (a *app) printDemoText(results []demoResult) error {
 		return err
 	}
 	for i, r := range results {
+		input := r.Input
+		if r.bare {
+			input += a.lang.Pick("  (a transaction ID: unstuck check --txid …)", "  （交易 ID：unstuck check --txid …）")
+		}
 		_, err := fmt.Fprintf(a.stdout, "\n── %d/%d · %s\n%s  %s\n\n%s", i+1, len(results), r.Example,
-			a.lang.Pick("you paste:", "你粘贴："), r.Input, diagnose.Text(r.Report, string(a.lang)))
+			a.lang.Pick("you paste:", "你粘贴："), input, diagnose.Text(r.Report, string(a.lang)))
 		if err != nil {
 			return err
 		}
