@@ -94,14 +94,14 @@ func StartWith(rec *Recording, rest *RESTRecording) (_ *Demo, err error) {
 	}
 	hc := LoopbackOnly(srv.Addr)
 	engines := map[[2]string]*diagnose.Engine{}
-	// engine is the engine asking the worlds tw (TRON) and bw (Esplora),
+	// engine is the engine asking the worlds tw (TRON) and bw (Esplora or Core),
 	// one per pair; the EVM memory is shared.
 	engine := func(tw, bw *World) (*diagnose.Engine, error) {
 		key := [2]string{tw.Name, bw.Name}
 		if e, ok := engines[key]; ok {
 			return e, nil
 		}
-		backends, err := Backends(srv.URL, hc, tw, bw)
+		backends, err := familyBackends(srv.URL, hc, tw, bw)
 		if err != nil {
 			return nil, err
 		}
@@ -170,10 +170,10 @@ func EngineConfig(reg *chains.Registry, endpoint string, mem *diagnose.Memory, h
 	return diagnose.Config{Registry: reg, Endpoints: []string{endpoint}, HTTP: hc, Timeout: Timeout, Memory: mem}
 }
 
-// Backends are the TRON and Bitcoin backends of the demo: they ask the
+// familyBackends are the TRON and Bitcoin backends of the demo: they ask the
 // worlds tw (TRON) and bw (Esplora or Core) under base, with hc, on the clocks
 // the worlds were recorded at.
-func Backends(base string, hc *http.Client, tw, bw *World) ([]diagnose.Backend, error) {
+func familyBackends(base string, hc *http.Client, tw, bw *World) ([]diagnose.Backend, error) {
 	tronNow, btcNow := tw.Now, bw.Now
 	trx, err := tron.New(tron.Config{Endpoints: []string{base + "/" + tw.Name}, HTTP: hc, Timeout: Timeout,
 		Now: func() time.Time { return tronNow }})
