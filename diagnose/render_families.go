@@ -21,7 +21,7 @@ func familyKeyNumbers(rep *Report, lang string) [][2]string {
 		if v, ok := new(big.Int).SetString(tx.ValueWei, 10); ok && v.Sign() > 0 && rep.Family == FamilyTron {
 			add("value", "金额", formatUnits(v, 6)+" TRX")
 		}
-		add("method", "调用", sanitize(tx.Method))
+		add("method", "调用", method(rep.Family, tx.Method, lang))
 	}
 	if r := rep.Receipt; r != nil && r.Block > 0 {
 		add("block", "区块", strconv.FormatUint(r.Block, 10))
@@ -42,7 +42,7 @@ func familyNumbers(rep *Report, lang string, add func(en, zh, v string)) {
 			add("energy burned", "燃烧 TRX 换能量", trx(t.EnergyFeeSun))
 		}
 		if t.EnergyPenalty > 0 {
-			add("extra energy (popular contract)", "额外能量（热门合约）", strconv.FormatInt(t.EnergyPenalty, 10))
+			add("energy surcharge", "额外能量（热门合约）", strconv.FormatInt(t.EnergyPenalty, 10))
 		}
 		if t.NetUsed > 0 || t.NetFeeSun > 0 {
 			add("bandwidth used", "消耗带宽", strconv.FormatInt(t.NetUsed, 10))
@@ -62,7 +62,9 @@ func familyNumbers(rep *Report, lang string, add func(en, zh, v string)) {
 	}
 	if b := rep.Bitcoin; b != nil {
 		add("fee paid", "手续费", sats(b.FeeSat))
-		add("size", "大小", fmt.Sprintf("%d vB", b.VSize))
+		if b.VSize > 0 { // a replaced transaction's size is not known
+			add("size", "大小", fmt.Sprintf("%d vB", b.VSize))
+		}
 		add("fee rate", "费率", satVB(b.FeeRateSatVB))
 		add("next block needs", "下一区块需要", satVB(b.NextBlockFeeRateSatVB))
 		add("minimum to relay", "最低转发费率", satVB(b.MinFeeRateSatVB))
@@ -70,13 +72,29 @@ func familyNumbers(rep *Report, lang string, add func(en, zh, v string)) {
 			add("replaceable (RBF)", "可替换（RBF）", label(lang, yesNo(b.RBFSignaled, "yes", "no"), yesNo(b.RBFSignaled, "是", "否")))
 		}
 		if b.RBFMinFeeSat > 0 {
-			add("speed up (RBF): fee ≥", "加速（RBF）：手续费 ≥", sats(b.RBFMinFeeSat))
+			add("RBF bump: fee ≥", "RBF 加速：手续费 ≥", sats(b.RBFMinFeeSat))
 		}
 		if b.CPFPChildFeeSat > 0 {
-			add("speed up (CPFP): child fee", "加速（CPFP）：子交易手续费", sats(b.CPFPChildFeeSat))
+			add("CPFP child: fee", "CPFP 子交易：手续费", sats(b.CPFPChildFeeSat))
 		}
 		add("replaced by", "替换它的交易", sanitize(b.ReplacedBy))
 	}
+}
+
+// method is the transaction's method: a TRON contract type TronScan
+// users know is said in Chinese under zh; anything else is node text.
+func method(f Family, m, lang string) string {
+	if f == FamilyTron && lang == "zh" {
+		switch m {
+		case "TransferContract":
+			return "TRX 转账"
+		case "TransferAssetContract":
+			return "TRC-10 代币转账"
+		case "TriggerSmartContract":
+			return "调用智能合约"
+		}
+	}
+	return sanitize(m)
 }
 
 func yesNo(b bool, yes, no string) string {

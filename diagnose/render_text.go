@@ -169,6 +169,9 @@ func weiGwei(s string) string {
 	return gwei(v)
 }
 
+// textColumns is the terminal width Text lines its key numbers up for.
+const textColumns = 80
+
 // Text renders a report as plain text: readable without colour, stable
 // enough to paste.
 func Text(rep *Report, lang string) string {
@@ -180,6 +183,12 @@ func Text(rep *Report, lang string) string {
 		width = max(width, cellWidth(r[0]))
 	}
 	for _, r := range rows {
+		if !strings.ContainsAny(r[1], " \t") && width+cellWidth(r[1])+4 > textColumns {
+			// A hash or link that would run past the terminal's edge
+			// starts on its own line, so that it is never broken.
+			fmt.Fprintf(&b, "  %s\n    %s\n", r[0], r[1])
+			continue
+		}
 		fmt.Fprintf(&b, "  %s%s  %s\n", r[0], strings.Repeat(" ", width-cellWidth(r[0])), r[1])
 	}
 	if len(rep.Findings) > 0 {

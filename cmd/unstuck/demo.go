@@ -21,7 +21,9 @@ func (a *app) demoCmd() *cobra.Command {
 		Short: "See unstuck work offline, on a built-in demo chain",
 		Long: `Starts a demo chain inside unstuck, on this computer only, that answers from
 recordings of a real node, and opens the app with example transactions: one
-for every verdict (success, failed, pending, replaced, dropped, not found).
+for every verdict (success, failed, pending, replaced, dropped, not found),
+and TRON and Bitcoin ones (USDT out of energy, expired, blacklisted; an RBF
+and CPFP speed-up) answered from recorded real TRON and Esplora answers.
 
 Nothing is sent over the network. When output is not a terminal, or with
 --json, every demo transaction and its diagnosis is printed instead.`,
@@ -42,6 +44,9 @@ type demoResult struct {
 	ID      string           `json:"id"`
 	Input   string           `json:"input"`
 	Report  *diagnose.Report `json:"report"`
+	// bare is a 64-hex txid without 0x, which `unstuck check` takes
+	// only with --txid.
+	bare bool
 }
 
 func (a *app) runDemo(cmd *cobra.Command, asJSON bool) error {
@@ -103,7 +108,11 @@ func (a *app) printDemo(ctx context.Context, d *demo.Demo, asJSON bool) error {
 			return fmt.Errorf("demo example %s: %w", ex.ID, err)
 		}
 		diagnose.Localize(rep, string(a.lang))
-		results = append(results, demoResult{Example: ex.Label(string(a.lang)), ID: ex.ID, Input: ex.Input, Report: rep})
+		r := demoResult{Example: ex.Label(string(a.lang)), ID: ex.ID, Input: ex.Input, Report: rep}
+		if q, err := diagnose.ParseInput(ex.Input, d.Registry()); err == nil && q.NeedsConfirm {
+			r.bare = true
+		}
+		results = append(results, r)
 	}
 	if asJSON {
 		enc := json.NewEncoder(a.stdout)
@@ -119,8 +128,12 @@ func (a *app) printDemoText(results []demoResult) error {
 		return err
 	}
 	for i, r := range results {
+		input := r.Input
+		if r.bare {
+			input += a.lang.Pick("  (a transaction ID: unstuck check --txid …)", "  （交易 ID：unstuck check --txid …）")
+		}
 		_, err := fmt.Fprintf(a.stdout, "\n── %d/%d · %s\n%s  %s\n\n%s", i+1, len(results), r.Example,
-			a.lang.Pick("you paste:", "你粘贴："), r.Input, diagnose.Text(r.Report, string(a.lang)))
+			a.lang.Pick("you paste:", "你粘贴："), input, diagnose.Text(r.Report, string(a.lang)))
 		if err != nil {
 			return err
 		}

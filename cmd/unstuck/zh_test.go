@@ -10,6 +10,7 @@ import (
 
 	"github.com/unstuck-dev/unstuck/diagnose"
 	"github.com/unstuck-dev/unstuck/diagnose/chains"
+	"github.com/unstuck-dev/unstuck/diagnose/demo"
 	"github.com/unstuck-dev/unstuck/diagnose/tron"
 	"github.com/unstuck-dev/unstuck/guides"
 )
@@ -29,9 +30,19 @@ func zhAllowed(t *testing.T) []string {
 	for _, c := range chains.MustDefault().All() {
 		allowed = append(allowed, c.Name, strings.Join(c.Aliases, " "))
 	}
+	// the other families' network names, and what the demo shows as pasted
 	for _, n := range tron.Networks() {
 		allowed = append(allowed, n.Name)
 	}
+	rest, err := demo.LoadREST()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, ex := range rest.Examples {
+		allowed = append(allowed, ex.Input)
+	}
+	// the Bitcoin node API names the Chinese messages cite, like codes
+	allowed = append(allowed, "fastestFee", "estimatefee", "estimatesmartfee", "getmempoolentry", "getrawmempool")
 	for _, c := range diagnose.Codes() {
 		allowed = append(allowed, string(c))
 	}

@@ -6,8 +6,13 @@
 // The recordings are generated, never written by hand: `go generate
 // ./diagnose/demo` runs ./record, which creates each scenario on a simulated
 // node, runs the diagnosis engine against it through a recording proxy and
-// writes every request/response pair to recordings.json. The generator lives
-// in its own package so the shipped binary does not link the node.
+// writes every request/response pair to recordings.json. It also converts
+// the chosen recorded real TRON and Esplora answers and btcd exchanges (the
+// test machinery under diagnose/internal) into rest_recordings.json.gz,
+// served by the same server under /<world>, so the TRON and Bitcoin
+// examples run offline too.
+// The generator lives in its own package so the shipped binary links
+// neither the node nor the test machinery.
 //
 // The server answers a request it has no recording for with a JSON-RPC
 // error and remembers the miss (Server.Misses): never a silent fallback.
@@ -23,7 +28,7 @@ import (
 	"github.com/unstuck-dev/unstuck/diagnose/chains"
 )
 
-//go:generate go run ./record -out recordings.json
+//go:generate go run ./record -out recordings.json -rest rest_recordings.json.gz
 
 // The demo chain. Its id is not used by any public network unstuck knows,
 // and its name says what it is wherever a report shows it.
@@ -67,6 +72,11 @@ type Example struct {
 	Findings []diagnose.Code `json:"findings"`
 	// Revert, when set, is the decoded revert's name.
 	Revert string `json:"revert,omitempty"`
+	// Family is the example's chain family; "" is EVM (the demo chain).
+	Family diagnose.Family `json:"family,omitempty"`
+	// World is the REST world (RESTRecording) that answers a TRON or
+	// Bitcoin example.
+	World string `json:"world,omitempty"`
 }
 
 // Label is the example's label in lang ("en" or "zh").

@@ -57,7 +57,7 @@ func TestExamples(t *testing.T) {
 			if !rep.Demo {
 				t.Errorf("%s: report not marked as a demo", ex.ID)
 			}
-			if rep.Chain != nil && rep.Chain.Name != ChainName {
+			if ex.Family == "" && rep.Chain != nil && rep.Chain.Name != ChainName {
 				t.Errorf("%s: chain %q, want %q", ex.ID, rep.Chain.Name, ChainName)
 			}
 			if rep.Chain != nil && rep.Chain.ExplorerTxURL != "" {
@@ -121,6 +121,102 @@ func TestExamplesCoverIssue(t *testing.T) {
 		if !reverts[r] {
 			t.Errorf("no example whose revert is %s", r)
 		}
+	}
+}
+
+// TestExamplesCoverFamilies: the TRON and Bitcoin examples show every
+// screen those families have, each pasted as an explorer link that names
+// its family and network, and the demo lists them after the demo chain's.
+func TestExamplesCoverFamilies(t *testing.T) {
+	rest, err := LoadREST()
+	if err != nil {
+		t.Fatal(err)
+	}
+	reg, err := Registry("http://127.0.0.1:1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	type shown struct {
+		family diagnose.Family
+		status diagnose.Status
+		code   diagnose.Code
+	}
+	seen := map[shown]bool{}
+	for _, ex := range rest.Examples {
+		if ex.LabelEn == "" || ex.LabelZh == "" || ex.LabelZh == ex.LabelEn {
+			t.Errorf("%s: labels en %q zh %q", ex.ID, ex.LabelEn, ex.LabelZh)
+		}
+		q, err := diagnose.ParseInput(ex.Input, reg)
+		link := err == nil && q.Family == ex.Family && q.Network != "" && !q.NeedsConfirm
+		// btcd's regtest transactions have no explorer: a bare txid, which
+		// the user confirms is a transaction ID.
+		bare := err == nil && rest.world(ex.World).API == APICore && q.Family == "" && q.NeedsConfirm
+		if err != nil || q.Kind != diagnose.KindTxHash || !link && !bare {
+			t.Errorf("%s: input %q parses to %+v, %v", ex.ID, ex.Input, q, err)
+		}
+		seen[shown{ex.Family, ex.Status, ""}] = true
+		for _, c := range ex.Findings {
+			seen[shown{ex.Family, ex.Status, c}] = true
+		}
+	}
+	tr, btc := diagnose.FamilyTron, diagnose.FamilyBitcoin
+	for _, want := range []shown{
+		{tr, diagnose.StatusSuccess, diagnose.CodeTokenTransfer},
+		{tr, diagnose.StatusFailed, diagnose.CodeOutOfEnergy},
+		{tr, diagnose.StatusFailed, diagnose.CodeReverted},
+		{tr, diagnose.StatusFailed, diagnose.CodeBlacklisted},
+		{tr, diagnose.StatusSuccess, diagnose.CodeAccountActivation},
+		{tr, diagnose.StatusDropped, diagnose.CodeExpired},
+		{tr, diagnose.StatusNotFound, diagnose.CodeNotFound},
+		{btc, diagnose.StatusSuccess, ""},
+		{btc, diagnose.StatusPending, diagnose.CodeUnderpriced},
+		{btc, diagnose.StatusPending, diagnose.CodeCPFPAvailable},
+		{btc, diagnose.StatusReplaced, diagnose.CodeReplaced},
+		{btc, diagnose.StatusPending, diagnose.CodeUnconfirmedParent},
+		{btc, diagnose.StatusPending, diagnose.CodeRBFAvailable},
+		{btc, diagnose.StatusNotFound, diagnose.CodeNotFound},
+	} {
+		if !seen[want] {
+			t.Errorf("no %s example with status %s and finding %q", want.family, want.status, want.code)
+		}
+	}
+	d := startDemo(t)
+	all := d.Examples()
+	if n := len(all) - len(rest.Examples); n <= 0 || all[n].ID != rest.Examples[0].ID {
+		t.Errorf("examples = %d, the TRON and Bitcoin ones do not follow the demo chain's", len(all))
+	}
+}
+
+// TestUnknownTxidOfAFamilyIsAMiss: a TRON or Bitcoin txid the recordings
+// never saw gives no verdict, and the REST requests it made are misses.
+func TestUnknownTxidOfAFamilyIsAMiss(t *testing.T) {
+	d := startDemo(t)
+	for _, input := range []string{
+		"https://tronscan.org/#/transaction/" + strings.Repeat("cd", 32),
+		"https://mempool.space/tx/" + strings.Repeat("cd", 32),
+	} {
+		q, err := diagnose.ParseInput(input, d.Registry())
+		if err != nil {
+			t.Fatal(err)
+		}
+		before := len(d.Misses())
+		rep, err := d.Check(context.Background(), q, diagnose.CheckOptions{})
+		var notRecorded *NotRecordedError
+		if !errors.As(err, &notRecorded) || rep != nil {
+			t.Fatalf("%s: report %+v, err %v: want *NotRecordedError", input, rep, err)
+		}
+		if len(d.Misses()) == before || !strings.Contains(notRecorded.Misses[0].Method+notRecorded.Misses[0].Params, "cdcd") {
+			t.Errorf("%s: misses %+v", input, notRecorded.Misses)
+		}
+	}
+	q, err := diagnose.ParseInput("TR7NHqjeKQxGTCi8q8ZY4pL8otSzgjLj6t", d.Registry())
+	if err != nil {
+		t.Fatal(err)
+	}
+	acc, err := d.AccountOf(context.Background(), q)
+	var notRecorded *NotRecordedError
+	if !errors.As(err, &notRecorded) || acc != nil {
+		t.Errorf("TRON account: %+v, %v: want *NotRecordedError", acc, err)
 	}
 }
 
@@ -218,5 +314,42 @@ func TestDemoLabelled(t *testing.T) {
 				t.Errorf("banner %q", b)
 			}
 		})
+	}
+}
+
+// TestStartRefusesAmbiguousExamples: two examples of one transaction in
+// different worlds could not both be answered: the demo does not start.
+func TestStartRefusesAmbiguousExamples(t *testing.T) {
+	rec, err := Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	rest, err := LoadREST()
+	if err != nil {
+		t.Fatal(err)
+	}
+	twin := rest.Examples[0]
+	twin.ID += "-twin"
+	for _, w := range rest.Worlds {
+		if w.API == APITron && w.Name != twin.World {
+			twin.World = w.Name
+			break
+		}
+	}
+	rest.Examples = append(rest.Examples, twin)
+	d, err := StartWith(rec, rest)
+	if err == nil {
+		d.Close()
+	}
+	if err == nil || !strings.Contains(err.Error(), "same transaction") {
+		t.Fatalf("two worlds for one transaction: %v", err)
+	}
+	rest.Examples[len(rest.Examples)-1].World = "nowhere"
+	d, err = StartWith(rec, rest)
+	if err == nil {
+		d.Close()
+	}
+	if err == nil || !strings.Contains(err.Error(), "no world") {
+		t.Fatalf("an example in no world: %v", err)
 	}
 }

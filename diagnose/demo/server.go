@@ -8,6 +8,7 @@ import (
 	"io"
 	"net"
 	"net/http"
+	"strings"
 	"sync"
 	"time"
 )
@@ -27,25 +28,30 @@ type Miss struct {
 	Params string
 }
 
-// Server is the demo chain's JSON-RPC endpoint on 127.0.0.1. It answers
-// each call of a request (single or batch) from the recordings, ignoring
-// ids, and never forwards anything anywhere.
+// Server is the demo's one endpoint on 127.0.0.1: the demo chain's
+// JSON-RPC (each call of a request, single or batch, answered from the
+// recordings, ids ignored) and, under /<world>/, the recorded TRON and
+// Esplora REST answers. It never forwards anything anywhere.
 type Server struct {
 	// URL is http://127.0.0.1:<port>.
 	URL  string
 	Addr string
 
 	answers map[string]Call
-	ln      net.Listener
-	srv     *http.Server
-	done    chan struct{}
+	rest    *restHandler
+	// core are the Core worlds' answers, by world, served at /<world>.
+	core map[string]map[string]Call
+	ln   net.Listener
+	srv  *http.Server
+	done chan struct{}
 
 	mu     sync.Mutex
 	misses []Miss
 }
 
-// NewServer starts a server for rec on a free loopback port.
-func NewServer(rec *Recording) (*Server, error) {
+// NewServer starts a server for rec, and for rest's worlds under
+// /<world>/, on one free loopback port.
+func NewServer(rec *Recording, rest *RESTRecording) (*Server, error) {
 	answers, err := index(rec.Calls)
 	if err != nil {
 		return nil, err
@@ -55,6 +61,15 @@ func NewServer(rec *Recording) (*Server, error) {
 		return nil, fmt.Errorf("start the demo chain on 127.0.0.1: %w", err)
 	}
 	s := &Server{Addr: ln.Addr().String(), answers: answers, ln: ln, done: make(chan struct{})}
+	if rest != nil {
+		if s.rest, err = newRESTHandler(rest, s.miss); err == nil {
+			s.core, err = coreIndex(rest)
+		}
+		if err != nil {
+			_ = ln.Close()
+			return nil, err
+		}
+	}
 	s.URL = "http://" + s.Addr
 	s.srv = &http.Server{Handler: s, ReadHeaderTimeout: 5 * time.Second}
 	go func() {
@@ -100,8 +115,20 @@ type response struct {
 	Error   *RPCError       `json:"error,omitempty"`
 }
 
-// ServeHTTP answers a JSON-RPC request or batch.
+// ServeHTTP answers a REST request under /<world>/, else a JSON-RPC
+// request or batch: a Core world's at /<world>, the demo chain's at any
+// other path.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if s.rest != nil {
+		if world, path, ok := s.rest.split(r); ok {
+			s.rest.serve(w, r, world, path)
+			return
+		}
+	}
+	answers := s.answers
+	if core, ok := s.core[strings.TrimPrefix(r.URL.Path, "/")]; ok {
+		answers = core
+	}
 	if r.Method != http.MethodPost {
 		http.Error(w, "the demo chain answers JSON-RPC over POST", http.StatusMethodNotAllowed)
 		return
@@ -127,7 +154,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	out := make([]response, 0, len(reqs))
 	for _, q := range reqs {
-		out = append(out, s.answer(q))
+		out = append(out, s.answer(answers, q))
 	}
 	if batch {
 		writeJSON(w, out)
@@ -136,7 +163,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, out[0])
 }
 
-func (s *Server) answer(q request) response {
+func (s *Server) answer(answers map[string]Call, q request) response {
 	id := q.ID
 	if len(id) == 0 {
 		id = json.RawMessage("null")
@@ -148,7 +175,7 @@ func (s *Server) answer(q request) response {
 		s.miss(Miss{Method: q.Method, Params: string(q.Params)})
 		return resp
 	}
-	c, ok := s.answers[key]
+	c, ok := answers[key]
 	if !ok {
 		resp.Error = &RPCError{Code: MissCode, Message: missMessage}
 		s.miss(Miss{Method: q.Method, Params: key[len(q.Method)+1:]})

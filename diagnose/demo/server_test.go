@@ -21,7 +21,7 @@ func tinyRecording() *Recording {
 }
 
 func TestServerAnswers(t *testing.T) {
-	srv, err := NewServer(tinyRecording())
+	srv, err := NewServer(tinyRecording(), nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -164,7 +164,11 @@ func TestStaleRecordingFails(t *testing.T) {
 		t.Fatalf("removed %d calls, want 1", len(rec.Calls)-len(kept))
 	}
 	rec.Calls = kept
-	d, err := StartWith(rec)
+	rest, err := LoadREST()
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, err := StartWith(rec, rest)
 	if err != nil {
 		t.Fatal(err)
 	}

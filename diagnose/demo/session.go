@@ -14,7 +14,9 @@ import (
 	"github.com/ethereum/go-ethereum/common"
 
 	"github.com/unstuck-dev/unstuck/diagnose"
+	"github.com/unstuck-dev/unstuck/diagnose/bitcoin"
 	"github.com/unstuck-dev/unstuck/diagnose/chains"
+	"github.com/unstuck-dev/unstuck/diagnose/tron"
 )
 
 // Timeout bounds one demo check; the server answers from memory.
@@ -33,14 +35,18 @@ type Checker interface {
 	Check(ctx context.Context, q diagnose.Query, opt diagnose.CheckOptions) (*diagnose.Report, error)
 }
 
-// Demo is a running demo: the server, an engine that asks it and nothing
+// Demo is a running demo: the server, engines that ask it and nothing
 // else, and a memory that starts with what the recording remembered.
 type Demo struct {
-	rec *Recording
-	srv *Server
-	reg *chains.Registry
-	eng *diagnose.Engine
-	dir string
+	rec  *Recording
+	rest *RESTRecording
+	srv  *Server
+	reg  *chains.Registry
+	// eng answers the EVM examples and any input no example names; route
+	// holds the engine of each TRON and Bitcoin example's world, by txid.
+	eng   *diagnose.Engine
+	route map[string]route
+	dir   string
 }
 
 // Start runs the demo from the embedded recordings. Close it when done.
@@ -49,17 +55,25 @@ func Start() (*Demo, error) {
 	if err != nil {
 		return nil, err
 	}
-	return StartWith(rec)
-}
-
-// StartWith runs the demo from rec.
-func StartWith(rec *Recording) (d *Demo, err error) {
-	srv, err := NewServer(rec)
+	rest, err := LoadREST()
 	if err != nil {
 		return nil, err
 	}
-	d = &Demo{rec: rec, srv: srv}
-	defer func() {
+	return StartWith(rec, rest)
+}
+
+// StartWith runs the demo from rec and rest.
+func StartWith(rec *Recording, rest *RESTRecording) (_ *Demo, err error) {
+	tronWorld, btcWorld := rest.first(APITron), rest.first(APIEsplora)
+	if tronWorld == nil || btcWorld == nil {
+		return nil, fmt.Errorf("demo REST recordings need a TRON and an Esplora world: run go generate ./diagnose/demo")
+	}
+	srv, err := NewServer(rec, rest)
+	if err != nil {
+		return nil, err
+	}
+	d := &Demo{rec: rec, rest: rest, srv: srv, route: map[string]route{}}
+	defer func() { // d, not the result: a failed start returns nil
 		if err != nil {
 			_ = d.Close()
 		}
@@ -78,16 +92,106 @@ func StartWith(rec *Recording) (d *Demo, err error) {
 	if d.reg, err = Registry(srv.URL); err != nil {
 		return nil, err
 	}
-	if d.eng, err = diagnose.NewEngine(EngineConfig(d.reg, srv.URL, mem, LoopbackOnly(srv.Addr))); err != nil {
+	hc := LoopbackOnly(srv.Addr)
+	engines := map[[2]string]*diagnose.Engine{}
+	// engine is the engine asking the worlds tw (TRON) and bw (Esplora or Core),
+	// one per pair; the EVM memory is shared.
+	engine := func(tw, bw *World) (*diagnose.Engine, error) {
+		key := [2]string{tw.Name, bw.Name}
+		if e, ok := engines[key]; ok {
+			return e, nil
+		}
+		backends, err := familyBackends(srv.URL, hc, tw, bw)
+		if err != nil {
+			return nil, err
+		}
+		cfg := EngineConfig(d.reg, srv.URL, mem, hc)
+		cfg.Backends = backends
+		e, err := diagnose.NewEngine(cfg)
+		if err != nil {
+			return nil, err
+		}
+		engines[key] = e
+		return e, nil
+	}
+	if d.eng, err = engine(tronWorld, btcWorld); err != nil {
 		return nil, err
 	}
+	for _, ex := range rest.Examples {
+		q, err := diagnose.ParseInput(ex.Input, d.reg)
+		if err != nil {
+			return nil, fmt.Errorf("demo example %s: %w", ex.ID, err)
+		}
+		tw, bw := tronWorld, btcWorld
+		switch w := rest.world(ex.World); {
+		case w == nil:
+			return nil, fmt.Errorf("demo example %s: no world %q", ex.ID, ex.World)
+		case w.API == APITron:
+			tw = w
+		default:
+			bw = w
+		}
+		key := strings.ToLower(q.Ref)
+		if _, dup := d.route[key]; dup {
+			return nil, fmt.Errorf("demo example %s: another example has the same transaction", ex.ID)
+		}
+		e, err := engine(tw, bw)
+		if err != nil {
+			return nil, err
+		}
+		d.route[key] = route{family: ex.Family, eng: e}
+	}
 	return d, nil
+}
+
+// route is where a TRON or Bitcoin example's transaction is answered.
+type route struct {
+	family diagnose.Family
+	eng    *diagnose.Engine
+}
+
+// engineFor is the engine whose worlds answer q, and q narrowed to the
+// example's family: a bare txid would be looked for on every family,
+// and the recordings hold it on one only.
+func (d *Demo) engineFor(q diagnose.Query) (*diagnose.Engine, diagnose.Query) {
+	r, ok := d.route[strings.ToLower(q.Ref)]
+	if !ok || (q.Family != "" && q.Family != r.family) {
+		return d.eng, q
+	}
+	if q.Family == "" {
+		q.Family = r.family
+	}
+	return r.eng, q
 }
 
 // EngineConfig is the engine set-up of the demo and of its recorder: only
 // endpoint is asked, and the registry names it as the demo chain.
 func EngineConfig(reg *chains.Registry, endpoint string, mem *diagnose.Memory, hc *http.Client) diagnose.Config {
 	return diagnose.Config{Registry: reg, Endpoints: []string{endpoint}, HTTP: hc, Timeout: Timeout, Memory: mem}
+}
+
+// familyBackends are the TRON and Bitcoin backends of the demo: they ask the
+// worlds tw (TRON) and bw (Esplora or Core) under base, with hc, on the clocks
+// the worlds were recorded at.
+func familyBackends(base string, hc *http.Client, tw, bw *World) ([]diagnose.Backend, error) {
+	tronNow, btcNow := tw.Now, bw.Now
+	trx, err := tron.New(tron.Config{Endpoints: []string{base + "/" + tw.Name}, HTTP: hc, Timeout: Timeout,
+		Now: func() time.Time { return tronNow }})
+	if err != nil {
+		return nil, err
+	}
+	at := []string{base + "/" + bw.Name}
+	cfg := bitcoin.Config{HTTP: hc, Timeout: Timeout, Memory: bitcoin.NewMemory(),
+		Now: func() time.Time { return btcNow }}
+	switch {
+	case bw.API == APICore:
+		cfg.RPC = at
+	case bw.MempoolExtensions:
+		cfg.Esplora, cfg.MempoolExtensions = at, at
+	default:
+		cfg.Esplora = at
+	}
+	return []diagnose.Backend{trx, bitcoin.New(cfg)}, nil
 }
 
 // LoopbackOnly is an HTTP client that can reach addr (a 127.0.0.1 port)
@@ -123,8 +227,11 @@ func (d *Demo) URL() string { return d.srv.URL }
 // plus the demo chain).
 func (d *Demo) Registry() *chains.Registry { return d.reg }
 
-// Examples lists the demo transactions.
-func (d *Demo) Examples() []Example { return slices.Clone(d.rec.Examples) }
+// Examples lists the demo transactions: the demo chain's, then TRON's
+// and Bitcoin's.
+func (d *Demo) Examples() []Example {
+	return append(slices.Clone(d.rec.Examples), d.rest.Examples...)
+}
 
 // Misses lists the requests the recordings could not answer so far.
 func (d *Demo) Misses() []Miss { return d.srv.Misses() }
@@ -144,12 +251,17 @@ func (e *NotRecordedError) Error() string {
 // report and a *NotRecordedError, never a verdict built on a miss.
 func (d *Demo) Check(ctx context.Context, q diagnose.Query, opt diagnose.CheckOptions) (*diagnose.Report, error) {
 	before := len(d.srv.Misses())
-	rep, err := d.eng.Check(ctx, q, opt)
+	eng, q := d.engineFor(q)
+	rep, err := eng.Check(ctx, q, opt)
 	if m := d.srv.Misses(); len(m) > before {
 		return nil, &NotRecordedError{Misses: m[before:]}
 	}
 	if rep != nil {
 		rep.Demo = true
+		// The demo points nowhere outside: its answers are recordings.
+		if rep.Chain != nil {
+			rep.Chain.ExplorerTxURL = ""
+		}
 	}
 	return rep, err
 }
@@ -165,12 +277,18 @@ func (d *Demo) Account(ctx context.Context, addr common.Address) (*diagnose.Acco
 	return rep, err
 }
 
-// AccountOf looks an address of any family up on the demo's networks.
+// AccountOf looks an address of any family up on the demo's networks; an
+// address the recordings do not know gives a *NotRecordedError.
 func (d *Demo) AccountOf(ctx context.Context, q diagnose.Query) (*diagnose.AccountReport, error) {
 	if q.Family == "" || q.Family == diagnose.FamilyEVM {
 		return d.Account(ctx, q.Address)
 	}
-	return d.eng.AccountOf(ctx, q)
+	before := len(d.srv.Misses())
+	rep, err := d.eng.AccountOf(ctx, q)
+	if m := d.srv.Misses(); len(m) > before {
+		return nil, &NotRecordedError{Misses: m[before:]}
+	}
+	return rep, err
 }
 
 // Endpoint checks the demo chain's own endpoint; any other is refused
@@ -194,7 +312,8 @@ func CheckExample(ctx context.Context, c Checker, reg *chains.Registry, ex Examp
 	if err != nil {
 		return nil, fmt.Errorf("example %s: %w", ex.ID, err)
 	}
-	return c.Check(ctx, q, diagnose.CheckOptions{Chain: q.ChainHint})
+	// A bare txid is one: the example says so, as a user confirms it.
+	return c.Check(ctx, q.ConfirmTxID(), diagnose.CheckOptions{Chain: q.ChainHint})
 }
 
 // Verify says how rep differs from what the example expects, or nil.

@@ -1,11 +1,17 @@
 package main
 
 import (
+	"bytes"
 	"context"
+	"encoding/json"
 	"reflect"
+	"strings"
 	"testing"
 
 	"github.com/unstuck-dev/unstuck/diagnose/demo"
+	"github.com/unstuck-dev/unstuck/diagnose/internal/btcdnode"
+	"github.com/unstuck-dev/unstuck/diagnose/internal/esplorareplay"
+	"github.com/unstuck-dev/unstuck/diagnose/internal/tronreplay"
 )
 
 // TestGenerate runs the generator against a fresh simulated node (it fails
@@ -84,5 +90,79 @@ func TestDedupe(t *testing.T) {
 				t.Errorf("not sorted: %+v", got)
 			}
 		})
+	}
+}
+
+// TestRESTUpToDate: the committed rest_recordings.json.gz is what the
+// generator makes from the replay data now.
+func TestRESTUpToDate(t *testing.T) {
+	fresh, err := generateREST()
+	if err != nil {
+		t.Fatal(err)
+	}
+	committed, err := demo.LoadREST()
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, _ := json.Marshal(fresh)
+	b, _ := json.Marshal(committed)
+	if !bytes.Equal(a, b) {
+		t.Error("rest_recordings.json.gz is not what the generator makes: run go generate ./diagnose/demo")
+	}
+	rec, err := demo.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := verifyREST(context.Background(), rec, fresh); err != nil {
+		t.Error(err)
+	}
+}
+
+// TestRESTConflictStops: two scenarios of one world that answer the same
+// request differently stop the generator (the TRON out-of-energy and
+// fee-limit scenarios are the same transaction with other answers), and
+// so does an unknown scenario.
+func TestRESTConflictStops(t *testing.T) {
+	trx, err := tronreplay.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	esplora, err := esplorareplay.Scenarios()
+	if err != nil {
+		t.Fatal(err)
+	}
+	btcd, err := btcdnode.Recordings()
+	if err != nil {
+		t.Fatal(err)
+	}
+	data := replays{trx, esplora, btcd}
+	tests := []struct {
+		name   string
+		worlds []restWorld
+		want   string
+	}{
+		{"same world", []restWorld{{name: "t", api: demo.APITron, picks: []restPick{
+			{id: "a", scenario: "usdt-out-of-energy"}, {id: "b", scenario: "usdt-fee-limit"}}}}, "answer POST /wallet/"},
+		{"esplora fees", []restWorld{{name: "b", api: demo.APIEsplora, picks: []restPick{
+			{id: "a", scenario: "mempool-confirmed", txid: "00"}, {id: "b", scenario: "mempool-pending", txid: "00"}}}}, "/v1/fees/recommended differently"},
+		{"unknown scenario", []restWorld{{name: "t", api: demo.APITron, picks: []restPick{{id: "a", scenario: "nope"}}}}, "nope"},
+		{"btcd chain states", []restWorld{{name: "c", api: demo.APICore, picks: []restPick{
+			{id: "a", scenario: "pending-underpriced"}, {id: "b", scenario: "not-found"}}}}, "differently"},
+		{"btcd replaced", []restWorld{{name: "c", api: demo.APICore, picks: []restPick{{id: "a", scenario: "replaced"}}}}, "2 checks"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := buildREST(tt.worlds, data)
+			if err == nil || !strings.Contains(err.Error(), tt.want) {
+				t.Fatalf("err = %v, want %q", err, tt.want)
+			}
+		})
+	}
+	// The same pair in two worlds is fine.
+	if _, err := buildREST([]restWorld{
+		{name: "t1", api: demo.APITron, picks: []restPick{{id: "a", scenario: "usdt-out-of-energy"}}},
+		{name: "t2", api: demo.APITron, picks: []restPick{{id: "b", scenario: "usdt-fee-limit"}}},
+	}, data); err != nil {
+		t.Error(err)
 	}
 }
