@@ -216,4 +216,3 @@ func set(xs []string) map[string]bool {
 
 // worse reports whether a is a worse verdict than b.
 func worse(a, b Verdict) bool { return a.rank() > b.rank() }
-
