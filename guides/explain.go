@@ -71,10 +71,10 @@ type evidence struct {
 // fake-support scam script. Generic real errors land on a catch-all node
 // with a low score; text with nothing recognisable gives an empty result.
 func (l *Library) Explain(text string, lang Lang) []Match {
-	x := l.explain
-	if x == nil {
+	if l.explain == nil {
 		return nil
 	}
+	x := l.explain()
 	if len(text) > maxExplainInput {
 		text = text[:maxExplainInput]
 	}

@@ -22,15 +22,15 @@ func FuzzNormalize(f *testing.F) {
 	lib := mustLoad(f)
 	explainSeeds(f)
 	f.Fuzz(func(t *testing.T, s string) {
-		n := lib.explain.maskNoise(normalize(s))
+		n := lib.explain().maskNoise(normalize(s))
 		if !utf8.ValidString(n) && utf8.ValidString(s) {
 			t.Fatalf("normalize(%q) = %q is not valid UTF-8", s, n)
 		}
-		if again := lib.explain.maskNoise(normalize(n)); again != n {
+		if again := lib.explain().maskNoise(normalize(n)); again != n {
 			t.Fatalf("not stable: %q → %q → %q", s, n, again)
 		}
 		_ = hanBigrams(n)
-		_ = contentWords(n, lib.explain.stop)
+		_ = contentWords(n, lib.explain().stop)
 	})
 }
 

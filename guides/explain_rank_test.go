@@ -121,7 +121,7 @@ func TestMaskNoise(t *testing.T) {
 		{"data 4163636f756e745265736f75726365 end", "data _hex_ end"},
 	}
 	for _, tt := range tests {
-		if got := lib.explain.maskNoise(normalize(tt.in)); got != tt.want {
+		if got := lib.explain().maskNoise(normalize(tt.in)); got != tt.want {
 			t.Errorf("maskNoise(%q) = %q, want %q", tt.in, got, tt.want)
 		}
 	}

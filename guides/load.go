@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"path"
 	"sort"
+	"sync"
 
 	"gopkg.in/yaml.v3"
 )
@@ -25,7 +26,9 @@ type Library struct {
 	nodes map[string]*Node
 	codes []string // finding codes that must have an answer node
 
-	explain *explainIndex // what Explain matches against
+	// explain is what Explain matches against, built on its first use:
+	// most runs never explain anything, and start-up should not wait.
+	explain func() *explainIndex
 }
 
 // Load reads and validates the embedded content: data/*.yaml as
@@ -163,10 +166,12 @@ func index(trees []*Tree, codes []string) *Library {
 			}
 		}
 	}
-	// Broken tables fail TestCatalogue* and TestConcept*; matching goes on without them.
-	catalogue, _ := Catalogue()
-	concepts, _ := Concepts()
-	l.explain = newExplainIndex(l, catalogue, concepts)
+	l.explain = sync.OnceValue(func() *explainIndex {
+		// Broken tables fail TestCatalogue* and TestConcept*; matching goes on without them.
+		catalogue, _ := Catalogue()
+		concepts, _ := Concepts()
+		return newExplainIndex(l, catalogue, concepts)
+	})
 	return l
 }
 
