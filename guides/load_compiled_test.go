@@ -127,6 +127,18 @@ func TestCompiledLoadSameAsYAML(t *testing.T) {
 	}
 }
 
+// TestEmbeddedValid: what Load gives the binary passes the validator, so
+// skipping validation at start-up skips nothing a user could meet.
+func TestEmbeddedValid(t *testing.T) {
+	lib, err := Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if problems := lib.Validate(); len(problems) > 0 {
+		t.Fatalf("the embedded guides do not validate: %v", problems)
+	}
+}
+
 func TestGunzipRefusesGarbage(t *testing.T) {
 	if _, err := gunzip([]byte("not gzip")); err == nil {
 		t.Fatal("gunzip accepted bytes that are not gzip")

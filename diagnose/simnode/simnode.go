@@ -96,7 +96,9 @@ func Start(chainID uint64) (*Node, error) {
 // first run: before that, geth answers lookups of unknown hashes with
 // "transaction indexing is in progress" (as mainnet nodes do after start).
 func (n *Node) waitIndexed() error {
-	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	// A bound, not a speed: on a loaded 2-core machine running several
+	// test binaries the first indexer run has taken over 10 s.
+	ctx, cancel := context.WithTimeout(context.Background(), 45*time.Second)
 	defer cancel()
 	for {
 		_, _, err := n.Backend.Client().TransactionByHash(ctx, common.Hash{1})
