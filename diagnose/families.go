@@ -122,6 +122,27 @@ func (e *Engine) fanOut(ctx context.Context, q Query, opt CheckOptions, evm func
 	return merge(answers)
 }
 
+// noteUnasked says, on a "not found", which other families' networks no
+// endpoint could answer for: the transaction may be there.
+func noteUnasked(rep *Report, answers []familyAnswer) {
+	var names []string
+	for _, a := range answers {
+		var na *NoAnswerError
+		if a.rep == nil || a.rep == rep || !errors.As(a.err, &na) {
+			continue
+		}
+		for _, row := range a.rep.Searched {
+			if row.Result == "error" && row.Chain != "" && !slices.Contains(names, row.Chain) {
+				names = append(names, row.Chain)
+			}
+		}
+	}
+	if len(names) == 0 || rep.Has(CodeRPCDegraded) {
+		return
+	}
+	rep.Add(CodeRPCDegraded, SevWarn, map[string]string{"variant": "failed", "failed": strings.Join(names, ", ")})
+}
+
 // merge picks the report to show from the families' answers: the first
 // (in family order) that found the transaction; else a not-found that some
 // family could soundly give; else "unknown" with a *NoAnswerError. The
@@ -156,6 +177,7 @@ func merge(answers []familyAnswer) (*Report, error) {
 		return rep, err
 	}
 	if rep, err, ok := pick(func(a familyAnswer) bool { return a.err == nil && a.rep.Status == StatusNotFound }); ok {
+		noteUnasked(rep, answers)
 		return rep, err
 	}
 	if rep, err, ok := pick(func(a familyAnswer) bool { return a.err == nil }); ok {

@@ -57,6 +57,13 @@ func TestMergeFamilies(t *testing.T) {
 			}
 		})
 	}
+	// Not found on EVM while TRON could not be asked: the report says TRON
+	// was not searched, so "not found" is not taken for the whole truth.
+	tronDown := &Report{Status: StatusUnknown, Searched: []Searched{{Chain: "TRON", Endpoint: "t", Result: "error"}}}
+	got, err := merge([]familyAnswer{{FamilyEVM, rep(StatusNotFound, "evm"), nil}, {FamilyTron, tronDown, &NoAnswerError{}}})
+	if err != nil || got.Status != StatusNotFound || !got.Has(CodeRPCDegraded) || got.Findings[len(got.Findings)-1].Data["failed"] != "TRON" {
+		t.Errorf("not found beside an unanswered family = %v %+v", err, got)
+	}
 	if _, err := merge(nil); err == nil {
 		t.Error("merge of nothing gave no error")
 	}
