@@ -127,7 +127,7 @@ func (m resultModel) nextSteps() []menuItem {
 		}
 	}
 	for _, f := range m.rep.Findings {
-		if f.Guide == "" || seen[f.Guide] {
+		if f.Guide == "" || seen[f.Guide] || !actionable(f) {
 			continue
 		}
 		if n, ok := m.d.lib.Node(f.Guide); ok {
@@ -141,12 +141,23 @@ func (m resultModel) nextSteps() []menuItem {
 	return items
 }
 
+// findingCodes are the codes the guides route on: the actionable ones.
 func findingCodes(rep *diagnose.Report) []string {
 	var out []string
 	for _, f := range rep.Findings {
-		out = append(out, string(f.Code))
+		if actionable(f) {
+			out = append(out, string(f.Code))
+		}
 	}
 	return out
+}
+
+// actionable: a finding a next step can act on. An info-level
+// rpc_degraded only says what a verdict rests on (a relay floor assumed,
+// a follow-up answered by another endpoint); offering "the network's
+// server is down" for it would send the user the wrong way.
+func actionable(f diagnose.Finding) bool {
+	return f.Code != diagnose.CodeRPCDegraded || f.Severity != diagnose.SevInfo
 }
 
 // values fill the guides' placeholders with this report's numbers.
