@@ -83,17 +83,20 @@ var (
 	coreRPC    = regexp.MustCompile(`^\s*(RPC_[A-Z_]+)\s*=\s*(-[0-9]+),`)
 )
 
-// bitcoinCoreEntries reads the verbatim Bitcoin Core lines of the excerpt:
-// reject reasons, their debug-message templates, and RPC error codes.
-func bitcoinCoreEntries(path string, reasons, rpc map[string]string) ([]Entry, error) {
+// excerptLine is one verbatim line of an excerpt file and the source its
+// "# file: <repo> <path> @<commit>" header names.
+type excerptLine struct{ src, text string }
+
+// excerptLines reads an excerpt file: comments and blank lines dropped,
+// every other line under the header it follows; a line before any header
+// is an error.
+func excerptLines(path string) ([]excerptLine, error) {
 	data, err := os.ReadFile(path)
 	if err != nil {
 		return nil, err
 	}
-	const licence = "Bitcoin Core MIT"
-	var out []Entry
+	var out []excerptLine
 	src := ""
-	found := map[string]bool{}
 	for _, line := range strings.Split(string(data), "\n") {
 		if m := coreFile.FindStringSubmatch(line); m != nil {
 			src = m[1] + " " + m[2] + "@" + m[3][:12]
@@ -105,6 +108,23 @@ func bitcoinCoreEntries(path string, reasons, rpc map[string]string) ([]Entry, e
 		if src == "" {
 			return nil, fmt.Errorf("%s: a line before any # file: header", path)
 		}
+		out = append(out, excerptLine{src: src, text: line})
+	}
+	return out, nil
+}
+
+// bitcoinCoreEntries reads the verbatim Bitcoin Core lines of the excerpt:
+// reject reasons, their debug-message templates, and RPC error codes.
+func bitcoinCoreEntries(path string, reasons, rpc map[string]string) ([]Entry, error) {
+	lines, err := excerptLines(path)
+	if err != nil {
+		return nil, err
+	}
+	const licence = "Bitcoin Core MIT"
+	var out []Entry
+	found := map[string]bool{}
+	for _, l := range lines {
+		line, src := l.text, l.src
 		if m := coreRPC.FindStringSubmatch(line); m != nil {
 			if guide, ok := rpc[m[1]]; ok {
 				found[m[1]] = true
@@ -179,24 +199,17 @@ var javaMessage = regexp.MustCompile(`^\s*(?:throw new ContractValidateException
 // javaTronEntries reads the verbatim java-tron lines of the excerpt: the
 // messages a node's validation throws.
 func javaTronEntries(path string, routes map[string]string) ([]Entry, error) {
-	data, err := os.ReadFile(path)
+	lines, err := excerptLines(path)
 	if err != nil {
 		return nil, err
 	}
 	const licence = "java-tron LGPL-3.0"
 	var out []Entry
-	src := ""
 	found := map[string]bool{}
-	for _, line := range strings.Split(string(data), "\n") {
-		if m := coreFile.FindStringSubmatch(line); m != nil {
-			src = m[1] + " " + m[2] + "@" + m[3][:12]
-			continue
-		}
-		if strings.HasPrefix(line, "#") || strings.TrimSpace(line) == "" {
-			continue
-		}
+	for _, l := range lines {
+		line, src := l.text, l.src
 		m := javaMessage.FindStringSubmatch(line)
-		if m == nil || src == "" {
+		if m == nil {
 			return nil, fmt.Errorf("%s: a line that is not a quoted message under a # file: header: %q", path, line)
 		}
 		if guide, ok := routes[m[1]]; ok {
