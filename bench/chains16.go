@@ -17,6 +17,7 @@ import (
 
 	"github.com/unstuck-dev/unstuck/diagnose"
 	"github.com/unstuck-dev/unstuck/diagnose/chains"
+	"github.com/unstuck-dev/unstuck/diagnose/evm"
 	"github.com/unstuck-dev/unstuck/diagnose/noderpc"
 )
 
@@ -167,7 +168,7 @@ func checkLoopback(ctx context.Context, reg *chains.Registry, endpoints []string
 		}
 		return dial(ctx, network, addr)
 	}
-	eng, err := diagnose.NewEngine(diagnose.Config{Registry: reg, Endpoints: endpoints, HTTP: hc, Timeout: 30 * time.Second})
+	eng, err := evm.New(evm.Config{Registry: reg, Endpoints: endpoints, HTTP: hc, Timeout: 30 * time.Second})
 	if err != nil {
 		return 0, nil, err
 	}

@@ -51,10 +51,3 @@ type Network struct {
 	Decimals  int      `json:"decimals"`
 	Endpoints []string `json:"endpoints"`
 }
-
-// Add appends a finding whose words come from the message catalogue; a
-// backend builds its report's findings with it.
-func (r *Report) Add(code Code, sev Severity, data map[string]string) { r.add(code, sev, data) }
-
-// Has reports whether the report already carries a finding code.
-func (r *Report) Has(code Code) bool { return r.has(code) }

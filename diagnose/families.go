@@ -15,7 +15,8 @@ type familyAnswer struct {
 	err    error
 }
 
-// candidates lists the families a query is looked up on, EVM first: the
+// candidates lists the families a query is looked up on, in backend
+// order (EVM first where cmd builds the engine): the
 // family the input named, or every family whose shape fits it (a
 // confirmed bare 64-hex txid is TRON's, Bitcoin's, or an EVM hash without
 // 0x). A network the user named narrows it to that network's family.
@@ -31,7 +32,6 @@ func (e *Engine) candidates(q Query, opt CheckOptions) []Family {
 	case opt.Chain != 0:
 		fams = []Family{FamilyEVM}
 	default:
-		fams = []Family{FamilyEVM}
 		for _, b := range e.cfg.Backends {
 			fams = append(fams, b.Family())
 		}
@@ -61,7 +61,7 @@ func (e *Engine) BackendFor(network string) Backend {
 	return nil
 }
 
-// Networks lists the other families' networks, in backend order.
+// Networks lists every family's networks, in backend order.
 func (e *Engine) Networks() []Network {
 	var out []Network
 	for _, b := range e.cfg.Backends {
@@ -75,11 +75,12 @@ func (e *Engine) AccountOf(ctx context.Context, q Query) (*AccountReport, error)
 	if q.Kind != KindAddress {
 		return nil, errors.New("account needs a public address; for a transaction use `unstuck check`")
 	}
-	if q.Family == "" || q.Family == FamilyEVM {
-		return e.Account(ctx, q.Address)
+	fam := q.Family
+	if fam == "" {
+		fam = FamilyEVM // a bare 0x address
 	}
-	b := e.backend(q.Family)
-	if b == nil || (e.cfg.Families != nil && !slices.Contains(e.cfg.Families, q.Family)) {
+	b := e.backend(fam)
+	if b == nil || (e.cfg.Families != nil && !slices.Contains(e.cfg.Families, fam)) {
 		return nil, &NoAnswerError{}
 	}
 	ctx, cancel := context.WithTimeout(ctx, e.cfg.Timeout)
@@ -87,7 +88,7 @@ func (e *Engine) AccountOf(ctx context.Context, q Query) (*AccountReport, error)
 	return b.Account(ctx, q)
 }
 
-// backend is the backend of a family, or nil (EVM is the engine's own).
+// backend is the backend of a family, or nil.
 func (e *Engine) backend(f Family) Backend {
 	for _, b := range e.cfg.Backends {
 		if b.Family() == f {
@@ -98,8 +99,7 @@ func (e *Engine) backend(f Family) Backend {
 }
 
 // fanOut asks every candidate family at once and merges their reports.
-func (e *Engine) fanOut(ctx context.Context, q Query, opt CheckOptions, evm func(context.Context) (*Report, error),
-	ask func(context.Context, Backend) (*Report, error)) (*Report, error) {
+func (e *Engine) fanOut(ctx context.Context, q Query, opt CheckOptions, ask func(context.Context, Backend) (*Report, error)) (*Report, error) {
 	fams := e.candidates(q, opt)
 	answers := make([]familyAnswer, len(fams))
 	var wg sync.WaitGroup
@@ -108,9 +108,7 @@ func (e *Engine) fanOut(ctx context.Context, q Query, opt CheckOptions, evm func
 		go func() {
 			defer wg.Done()
 			a := familyAnswer{family: f}
-			if f == FamilyEVM {
-				a.rep, a.err = evm(ctx)
-			} else if b := e.backend(f); b != nil {
+			if b := e.backend(f); b != nil {
 				a.rep, a.err = ask(ctx, b)
 			} else {
 				a.err = &NoAnswerError{}
@@ -192,4 +190,22 @@ func merge(answers []familyAnswer) (*Report, error) {
 		}
 	}
 	return nil, &NoAnswerError{}
+}
+
+// EndpointProber is a backend that can judge a custom endpoint's health
+// (`unstuck endpoint`).
+type EndpointProber interface {
+	Endpoint(ctx context.Context, endpoint string, claimed uint64) (*EndpointReport, error)
+}
+
+// Endpoint checks a custom endpoint's health with the first backend that
+// can (the EVM family's JSON-RPC). claimed is the chain id the user
+// believes it serves (0 = no claim).
+func (e *Engine) Endpoint(ctx context.Context, endpoint string, claimed uint64) (*EndpointReport, error) {
+	for _, b := range e.cfg.Backends {
+		if p, ok := b.(EndpointProber); ok {
+			return p.Endpoint(ctx, endpoint, claimed)
+		}
+	}
+	return nil, errors.New("no backend checks endpoints")
 }

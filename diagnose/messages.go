@@ -69,7 +69,7 @@ func fill(s string, data map[string]string) string {
 		if v == "" {
 			v = "?"
 		}
-		b.WriteString(sanitize(v))
+		b.WriteString(Sanitize(v))
 		s = s[i+j+1:]
 	}
 	return strings.TrimSpace(b.String())

@@ -21,13 +21,13 @@ func FamilyAccountRows(r *AccountReport, lang string) [][2]string {
 		}
 	}
 	for _, t := range r.Tron {
-		add("network", "网络", sanitize(t.Chain))
+		add("network", "网络", Sanitize(t.Chain))
 		if !t.Activated {
 			add("activated", "已激活", label(lang, "no: it has never received TRX", "否：它从未收到过 TRX"))
 			continue
 		}
 		add("TRX", "TRX", trx(t.BalanceSun))
-		add("USDT", "USDT", sanitize(t.USDTBalance))
+		add("USDT", "USDT", Sanitize(t.USDTBalance))
 		add("free bandwidth left", "剩余免费带宽", fmt.Sprintf("%d / %d", t.FreeNetLeft, t.FreeNetLimit))
 		if t.StakedNetLeft > 0 {
 			add("staked bandwidth left", "剩余质押带宽", strconv.FormatInt(t.StakedNetLeft, 10))
@@ -41,9 +41,9 @@ func FamilyAccountRows(r *AccountReport, lang string) [][2]string {
 	}
 	if b := r.Bitcoin; b != nil {
 		add("network", "网络", "Bitcoin")
-		add("confirmed", "已确认余额", sanitize(b.Confirmed)+" BTC")
+		add("confirmed", "已确认余额", Sanitize(b.Confirmed)+" BTC")
 		if b.UnconfirmedTxs > 0 || b.UnconfirmedSat != 0 {
-			add("unconfirmed", "未确认变动", sanitize(b.Unconfirmed)+" BTC")
+			add("unconfirmed", "未确认变动", Sanitize(b.Unconfirmed)+" BTC")
 		}
 		add("waiting transactions", "等待确认的交易", strconv.FormatInt(b.UnconfirmedTxs, 10))
 		add("transactions", "交易数", strconv.FormatInt(b.TxCount, 10))
@@ -54,7 +54,7 @@ func FamilyAccountRows(r *AccountReport, lang string) [][2]string {
 func permissionKeys(keys []PermissionKey) string {
 	parts := make([]string, len(keys))
 	for i, k := range keys {
-		parts[i] = sanitize(k.Address)
+		parts[i] = Sanitize(k.Address)
 	}
 	return strings.Join(parts, ", ")
 }

@@ -15,11 +15,11 @@ func familyKeyNumbers(rep *Report, lang string) [][2]string {
 		}
 	}
 	if tx := rep.Tx; tx != nil {
-		add("tx", "交易", sanitize(tx.Hash))
-		add("from", "发送方", sanitize(tx.From))
-		add("to", "接收方", sanitize(tx.To))
+		add("tx", "交易", Sanitize(tx.Hash))
+		add("from", "发送方", Sanitize(tx.From))
+		add("to", "接收方", Sanitize(tx.To))
 		if v, ok := new(big.Int).SetString(tx.ValueWei, 10); ok && v.Sign() > 0 && rep.Family == FamilyTron {
-			add("value", "金额", formatUnits(v, 6)+" TRX")
+			add("value", "金额", FormatUnits(v, 6)+" TRX")
 		}
 		add("method", "调用", method(rep.Family, tx.Method, lang))
 	}
@@ -35,7 +35,7 @@ func familyKeyNumbers(rep *Report, lang string) [][2]string {
 // BTC and sat, vbytes and sat/vB.
 func familyNumbers(rep *Report, lang string, add func(en, zh, v string)) {
 	if t := rep.Tron; t != nil {
-		add("result", "执行结果", sanitize(t.ContractRet))
+		add("result", "执行结果", Sanitize(t.ContractRet))
 		add("fee paid", "手续费", trx(t.FeeSun))
 		if t.EnergyUsed > 0 || t.EnergyFeeSun > 0 {
 			add("energy used", "消耗能量", strconv.FormatInt(t.EnergyUsed, 10))
@@ -54,7 +54,7 @@ func familyNumbers(rep *Report, lang string, add func(en, zh, v string)) {
 			add("fee limit", "费用上限", trx(t.FeeLimitSun))
 		}
 		if t.Expiration != "" && rep.Receipt == nil {
-			add("expires", "过期时间", sanitize(t.Expiration))
+			add("expires", "过期时间", Sanitize(t.Expiration))
 		}
 		if rep.Status == StatusSuccess || rep.Status == StatusFailed {
 			add("solidified", "已固化", label(lang, yesNo(t.Solidified, "yes", "not yet"), yesNo(t.Solidified, "是", "尚未")))
@@ -77,7 +77,7 @@ func familyNumbers(rep *Report, lang string, add func(en, zh, v string)) {
 		if b.CPFPChildFeeSat > 0 {
 			add("CPFP child: fee", "CPFP 子交易：手续费", sats(b.CPFPChildFeeSat))
 		}
-		add("replaced by", "替换它的交易", sanitize(b.ReplacedBy))
+		add("replaced by", "替换它的交易", Sanitize(b.ReplacedBy))
 	}
 }
 
@@ -94,7 +94,7 @@ func method(f Family, m, lang string) string {
 			return "调用智能合约"
 		}
 	}
-	return sanitize(m)
+	return Sanitize(m)
 }
 
 func yesNo(b bool, yes, no string) string {
@@ -109,7 +109,7 @@ func trx(sun int64) string {
 	if sun == 0 {
 		return "0 TRX"
 	}
-	return formatUnits(big.NewInt(sun), 6) + " TRX"
+	return FormatUnits(big.NewInt(sun), 6) + " TRX"
 }
 
 // sats writes satoshi with their BTC value, e.g. "1410 sat (0.0000141 BTC)".
@@ -117,7 +117,7 @@ func sats(v int64) string {
 	if v == 0 {
 		return ""
 	}
-	return fmt.Sprintf("%d sat (%s BTC)", v, formatUnits(big.NewInt(v), 8))
+	return fmt.Sprintf("%d sat (%s BTC)", v, FormatUnits(big.NewInt(v), 8))
 }
 
 // satVB writes a fee rate, "" when unknown.

@@ -76,7 +76,7 @@ func severityWord(s Severity, lang string) string {
 
 // mdEscape keeps node-supplied text from turning into Markdown markup.
 func mdEscape(s string) string {
-	s = sanitize(s)
+	s = Sanitize(s)
 	r := strings.NewReplacer("\\", "\\\\", "*", "\\*", "_", "\\_", "`", "\\`", "[", "\\[", "]", "\\]", "<", "&lt;", ">", "&gt;", "|", "\\|", "#", "\\#")
 	return r.Replace(s)
 }

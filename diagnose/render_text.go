@@ -54,7 +54,7 @@ func label(lang, en, zh string) string {
 func Headline(rep *Report, lang string) string {
 	h := Glyph(rep.Status) + " " + StatusWord(rep.Status, lang)
 	if rep.Chain != nil {
-		h += label(lang, " on ", " · ") + sanitize(rep.Chain.Name)
+		h += label(lang, " on ", " · ") + Sanitize(rep.Chain.Name)
 	}
 	if rep.Status == StatusSuccess || rep.Status == StatusFailed {
 		switch {
@@ -93,7 +93,7 @@ func KeyNumbers(rep *Report, lang string) [][2]string {
 		add("to", "接收方", tx.To)
 		add("nonce", "nonce", fmt.Sprint(tx.Nonce))
 		if v, ok := new(big.Int).SetString(tx.ValueWei, 10); ok && v.Sign() > 0 {
-			add("value", "金额", formatUnits(v, 18)+" "+sym)
+			add("value", "金额", FormatUnits(v, 18)+" "+sym)
 		}
 		add("method", "调用", tx.Method)
 		add("max fee", "最高费用", weiGwei(tx.MaxFeePerGasWei))
@@ -107,10 +107,10 @@ func KeyNumbers(rep *Report, lang string) [][2]string {
 		add("block", "区块", fmt.Sprint(r.Block))
 		add("gas used", "已用 Gas", fmt.Sprint(r.GasUsed))
 		if v, ok := new(big.Int).SetString(r.FeeWei, 10); ok {
-			add("fee paid", "矿工费", formatUnits(v, 18)+" "+sym)
+			add("fee paid", "矿工费", FormatUnits(v, 18)+" "+sym)
 		}
 		if v, ok := new(big.Int).SetString(r.BlobFeeWei, 10); ok {
-			add("blob fee", "Blob 费用", formatUnits(v, 18)+" "+sym)
+			add("blob fee", "Blob 费用", FormatUnits(v, 18)+" "+sym)
 		}
 		add("contract created", "创建的合约", r.ContractAddress)
 	}
@@ -134,7 +134,7 @@ func KeyNumbers(rep *Report, lang string) [][2]string {
 		case t.Decimals == nil:
 			amount = t.RawValue + label(lang, " raw units (decimals unknown)", " 个最小单位（小数位未知）")
 		}
-		add("transfer", "代币转账", strings.TrimSpace(fmt.Sprintf("%s %s → %s", amount, sanitize(t.Symbol), t.To)))
+		add("transfer", "代币转账", strings.TrimSpace(fmt.Sprintf("%s %s → %s", amount, Sanitize(t.Symbol), t.To)))
 	}
 	if rep.Chain != nil {
 		add("explorer", "浏览器", rep.Chain.ExplorerTxURL)

@@ -257,3 +257,27 @@ type Searched struct {
 	LatencyMS int64  `json:"latency_ms"`
 	Requests  int    `json:"requests"`
 }
+
+// Add appends a finding whose words come from the message catalogue; a
+// backend builds its report's findings with it.
+func (r *Report) Add(code Code, sev Severity, data map[string]string) {
+	r.Findings = append(r.Findings, NewFinding(code, sev, data))
+}
+
+// NewFinding is a finding with its guide node and its words from the
+// message catalogue, in English (Localize puts them in another language).
+func NewFinding(code Code, sev Severity, data map[string]string) Finding {
+	fd := Finding{Code: code, Severity: sev, Guide: GuideFor(code), Data: data}
+	fd.Title, fd.Detail = render("en", code, data)
+	return fd
+}
+
+// Has reports whether the report already carries a finding code.
+func (r *Report) Has(code Code) bool {
+	for _, f := range r.Findings {
+		if f.Code == code {
+			return true
+		}
+	}
+	return false
+}

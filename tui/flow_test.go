@@ -17,6 +17,7 @@ import (
 
 	"github.com/unstuck-dev/unstuck/diagnose"
 	"github.com/unstuck-dev/unstuck/diagnose/chains"
+	"github.com/unstuck-dev/unstuck/diagnose/evm"
 	"github.com/unstuck-dev/unstuck/diagnose/simnode"
 	"github.com/unstuck-dev/unstuck/guides"
 )
@@ -44,8 +45,12 @@ func nodeOptions(t *testing.T, n *simnode.Node) Options {
 		t.Fatal(err)
 	}
 	dir := t.TempDir()
-	eng, err := diagnose.NewEngine(diagnose.Config{Registry: chains.MustDefault(), Endpoints: []string{n.URL},
-		Timeout: 10 * time.Second, Memory: diagnose.NewMemory(filepath.Join(dir, "pending.json"))})
+	chainsEVM, err := evm.New(evm.Config{Registry: chains.MustDefault(), Endpoints: []string{n.URL},
+		Timeout: 10 * time.Second, Memory: evm.NewMemory(filepath.Join(dir, "pending.json"))})
+	if err != nil {
+		t.Fatal(err)
+	}
+	eng, err := diagnose.NewEngine(diagnose.Config{Backends: []diagnose.Backend{chainsEVM}, Timeout: 10 * time.Second})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -8,7 +8,6 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/unstuck-dev/unstuck/diagnose"
-	"github.com/unstuck-dev/unstuck/diagnose/revert"
 	"github.com/unstuck-dev/unstuck/guides"
 )
 
@@ -41,7 +40,7 @@ func coinOr(symbol string, lang guides.Lang) string {
 
 // clean makes node-supplied text safe for the terminal: escape sequences
 // and control runes go, white space collapses to single spaces.
-func clean(s string) string { return revert.Sanitize(s) }
+func clean(s string) string { return diagnose.Sanitize(s) }
 
 // wrap word-wraps plain text to width columns. Chinese text breaks
 // between any two characters (never before closing punctuation); words

@@ -28,7 +28,12 @@ func (a *app) chainsCmd() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			others := eng.Networks() // TRON and Bitcoin
+			var others []diagnose.Network // TRON and Bitcoin: the EVM rows come from the registry
+			for _, n := range eng.Networks() {
+				if n.Family != diagnose.FamilyEVM {
+					others = append(others, n)
+				}
+			}
 			if asJSON {
 				type row struct {
 					Family         diagnose.Family `json:"family"`

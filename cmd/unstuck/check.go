@@ -12,6 +12,7 @@ import (
 	"github.com/unstuck-dev/unstuck/diagnose"
 	"github.com/unstuck-dev/unstuck/diagnose/bitcoin"
 	"github.com/unstuck-dev/unstuck/diagnose/chains"
+	"github.com/unstuck-dev/unstuck/diagnose/evm"
 	"github.com/unstuck-dev/unstuck/diagnose/noderpc"
 	"github.com/unstuck-dev/unstuck/diagnose/tron"
 )
@@ -90,12 +91,15 @@ func (a *app) newEngine(reg *chains.Registry, rpc []string, timeout time.Duratio
 	if err != nil {
 		return nil, usageError{err}
 	}
-	cfg := diagnose.Config{
+	chainsEVM, err := evm.New(evm.Config{
 		Registry:  reg,
 		Endpoints: diagnose.URLsFor(specs, diagnose.TransportEVM),
 		Timeout:   timeout,
-		Memory:    diagnose.NewMemory(a.memoryPath()),
+		Memory:    evm.NewMemory(a.memoryPath()),
 		Caps:      noderpc.NewCapMemory(a.capsPath(), reg.IsPublicHost, nil),
+	})
+	if err != nil {
+		return nil, usageError{err}
 	}
 	trx, err := tron.New(tron.Config{Endpoints: diagnose.URLsFor(specs, diagnose.TransportTron), Timeout: timeout})
 	if err != nil {
@@ -103,7 +107,7 @@ func (a *app) newEngine(reg *chains.Registry, rpc []string, timeout time.Duratio
 	}
 	btc := bitcoin.New(bitcoin.Config{Esplora: diagnose.URLsFor(specs, diagnose.TransportEsplora),
 		RPC: diagnose.URLsFor(specs, diagnose.TransportBitcoin), Timeout: timeout, Memory: bitcoin.NewMemory()})
-	cfg.Backends = []diagnose.Backend{trx, btc}
+	cfg := diagnose.Config{Backends: []diagnose.Backend{chainsEVM, trx, btc}, Timeout: timeout}
 	if len(specs) > 0 {
 		// --rpc names the only endpoints to ask: a family without one
 		// is not searched.
@@ -133,7 +137,7 @@ func (a *app) memoryPath() string {
 	if p := a.getenv("UNSTUCK_CACHE_DIR"); p != "" {
 		return p + "/pending.json"
 	}
-	return diagnose.DefaultMemoryPath()
+	return evm.DefaultMemoryPath()
 }
 
 // minInterval is the shortest --interval: faster would flood the node.
@@ -162,8 +166,8 @@ func (a *app) runCheck(ctx context.Context, input string, fl checkFlags) error {
 		return err
 	}
 	opt := diagnose.CheckOptions{Chain: q.ChainHint}
-	switch {
-	case fl.chain != "" && eng.BackendFor(fl.chain) != nil:
+	switch b := eng.BackendFor(fl.chain); {
+	case fl.chain != "" && b != nil && b.Family() != diagnose.FamilyEVM: // an EVM chain is named by id
 		opt.Chain, opt.Network = 0, strings.ToLower(strings.TrimSpace(fl.chain))
 	case fl.chain != "":
 		id, err := a.chainFlag(reg, fl.chain, len(a.endpointsFrom(fl.rpc)) > 0)
@@ -181,7 +185,7 @@ func (a *app) runCheck(ctx context.Context, input string, fl checkFlags) error {
 			return badInput("%s", a.lang.Pick("--from takes the sender's EVM address (0x followed by 40 hex characters); TRON and Bitcoin checks do not need it",
 				"--from 需要发送方的 EVM 地址（0x 加 40 个十六进制字符）；TRON 和比特币的查询不需要它"))
 		}
-		opt.From = &from.Address
+		opt.From = from.Ref
 	}
 	rep, err := eng.Check(ctx, q, opt)
 	if ctx.Err() != nil {

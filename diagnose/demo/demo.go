@@ -26,6 +26,7 @@ import (
 
 	"github.com/unstuck-dev/unstuck/diagnose"
 	"github.com/unstuck-dev/unstuck/diagnose/chains"
+	"github.com/unstuck-dev/unstuck/diagnose/evm"
 )
 
 //go:generate go run ./record -out recordings.json -rest rest_recordings.json.gz
@@ -50,11 +51,11 @@ type Recording struct {
 	Version int    `json:"version"`
 	ChainID uint64 `json:"chain_id"`
 	// Source says how the file was made; it is never hand-edited.
-	Source   string                `json:"source"`
-	Head     uint64                `json:"head"`
-	Examples []Example             `json:"examples"`
-	Memory   []diagnose.Remembered `json:"memory"`
-	Calls    []Call                `json:"calls"`
+	Source   string           `json:"source"`
+	Head     uint64           `json:"head"`
+	Examples []Example        `json:"examples"`
+	Memory   []evm.Remembered `json:"memory"`
+	Calls    []Call           `json:"calls"`
 }
 
 // Example is one demo transaction: what a user would paste, and the verdict

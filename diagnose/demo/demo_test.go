@@ -243,7 +243,7 @@ func TestUnknownHashIsAMiss(t *testing.T) {
 	if len(d.Misses()) != len(notRecorded.Misses) {
 		t.Errorf("server misses %d, error names %d", len(d.Misses()), len(notRecorded.Misses))
 	}
-	acc, err := d.Account(ctx, common.HexToAddress("0x000000000000000000000000000000000000dEaD"))
+	acc, err := d.AccountOf(ctx, addressQuery(t, "0x000000000000000000000000000000000000dEaD"))
 	if !errors.As(err, &notRecorded) || acc != nil {
 		t.Fatalf("account %+v, err %v: want *NotRecordedError", acc, err)
 	}
@@ -278,7 +278,7 @@ func TestAccountAndEndpoint(t *testing.T) {
 	if err != nil || rep.Tx == nil {
 		t.Fatalf("first example: %v %+v", err, rep)
 	}
-	acc, err := d.Account(ctx, common.HexToAddress(rep.Tx.From))
+	acc, err := d.AccountOf(ctx, addressQuery(t, rep.Tx.From))
 	if err != nil || len(acc.Chains) != 1 || acc.Chains[0].ChainID != ChainID || acc.Chains[0].LatestNonce == 0 {
 		t.Fatalf("account: %v %+v", err, acc)
 	}
@@ -352,4 +352,15 @@ func TestStartRefusesAmbiguousExamples(t *testing.T) {
 	if err == nil || !strings.Contains(err.Error(), "no world") {
 		t.Fatalf("an example in no world: %v", err)
 	}
+}
+
+// addressQuery is the account query of an EVM address, as the command line
+// would parse it.
+func addressQuery(t *testing.T, addr string) diagnose.Query {
+	t.Helper()
+	q, err := diagnose.ParseAddress(common.HexToAddress(addr).Hex())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return q
 }

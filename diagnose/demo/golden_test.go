@@ -9,8 +9,6 @@ import (
 	"path/filepath"
 	"testing"
 
-	"github.com/ethereum/go-ethereum/common"
-
 	"github.com/unstuck-dev/unstuck/diagnose"
 )
 
@@ -36,7 +34,7 @@ func TestJSONGoldens(t *testing.T) {
 		zeroLatency(rep.Searched)
 		golden(t, d, "check-"+ex.ID, rep)
 	}
-	acc, err := d.Account(ctx, common.HexToAddress(from))
+	acc, err := d.AccountOf(ctx, addressQuery(t, from))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -11,11 +11,10 @@ import (
 	"strings"
 	"time"
 
-	"github.com/ethereum/go-ethereum/common"
-
 	"github.com/unstuck-dev/unstuck/diagnose"
 	"github.com/unstuck-dev/unstuck/diagnose/bitcoin"
 	"github.com/unstuck-dev/unstuck/diagnose/chains"
+	"github.com/unstuck-dev/unstuck/diagnose/evm"
 	"github.com/unstuck-dev/unstuck/diagnose/tron"
 )
 
@@ -83,7 +82,7 @@ func StartWith(rec *Recording, rest *RESTRecording) (_ *Demo, err error) {
 	if d.dir, err = os.MkdirTemp("", "unstuck-demo-"); err != nil {
 		return nil, fmt.Errorf("start the demo: %w", err)
 	}
-	mem := diagnose.NewMemory(filepath.Join(d.dir, "pending.json"))
+	mem := evm.NewMemory(filepath.Join(d.dir, "pending.json"))
 	for _, r := range rec.Memory {
 		if err := mem.Put(r); err != nil {
 			return nil, fmt.Errorf("start the demo: %w", err)
@@ -105,9 +104,11 @@ func StartWith(rec *Recording, rest *RESTRecording) (_ *Demo, err error) {
 		if err != nil {
 			return nil, err
 		}
-		cfg := EngineConfig(d.reg, srv.URL, mem, hc)
-		cfg.Backends = backends
-		e, err := diagnose.NewEngine(cfg)
+		chainsEVM, err := evm.New(EngineConfig(d.reg, srv.URL, mem, hc))
+		if err != nil {
+			return nil, err
+		}
+		e, err := diagnose.NewEngine(diagnose.Config{Backends: append([]diagnose.Backend{chainsEVM}, backends...), Timeout: Timeout})
 		if err != nil {
 			return nil, err
 		}
@@ -164,10 +165,11 @@ func (d *Demo) engineFor(q diagnose.Query) (*diagnose.Engine, diagnose.Query) {
 	return r.eng, q
 }
 
-// EngineConfig is the engine set-up of the demo and of its recorder: only
-// endpoint is asked, and the registry names it as the demo chain.
-func EngineConfig(reg *chains.Registry, endpoint string, mem *diagnose.Memory, hc *http.Client) diagnose.Config {
-	return diagnose.Config{Registry: reg, Endpoints: []string{endpoint}, HTTP: hc, Timeout: Timeout, Memory: mem}
+// EngineConfig is the EVM backend's set-up in the demo and in its
+// recorder: only endpoint is asked, and the registry names it as the demo
+// chain.
+func EngineConfig(reg *chains.Registry, endpoint string, mem *evm.Memory, hc *http.Client) evm.Config {
+	return evm.Config{Registry: reg, Endpoints: []string{endpoint}, HTTP: hc, Timeout: Timeout, Memory: mem}
 }
 
 // familyBackends are the TRON and Bitcoin backends of the demo: they ask the
@@ -266,23 +268,9 @@ func (d *Demo) Check(ctx context.Context, q diagnose.Query, opt diagnose.CheckOp
 	return rep, err
 }
 
-// Account looks an address up on the demo chain; an address the
-// recordings do not know gives a *NotRecordedError.
-func (d *Demo) Account(ctx context.Context, addr common.Address) (*diagnose.AccountReport, error) {
-	before := len(d.srv.Misses())
-	rep, err := d.eng.Account(ctx, addr)
-	if m := d.srv.Misses(); len(m) > before {
-		return nil, &NotRecordedError{Misses: m[before:]}
-	}
-	return rep, err
-}
-
 // AccountOf looks an address of any family up on the demo's networks; an
 // address the recordings do not know gives a *NotRecordedError.
 func (d *Demo) AccountOf(ctx context.Context, q diagnose.Query) (*diagnose.AccountReport, error) {
-	if q.Family == "" || q.Family == diagnose.FamilyEVM {
-		return d.Account(ctx, q.Address)
-	}
 	before := len(d.srv.Misses())
 	rep, err := d.eng.AccountOf(ctx, q)
 	if m := d.srv.Misses(); len(m) > before {

@@ -1,7 +1,6 @@
 package revert
 
 import (
-	"strings"
 	"testing"
 )
 
@@ -22,13 +21,5 @@ func BenchmarkDecode(b *testing.B) {
 				d.Decode(in.data)
 			}
 		})
-	}
-}
-
-func BenchmarkSanitize(b *testing.B) {
-	s := strings.Repeat("ERC20: \x1b[31mtransfer\x1b[0m amount exceeds balance\n", 20)
-	b.ReportAllocs()
-	for b.Loop() {
-		Sanitize(s)
 	}
 }

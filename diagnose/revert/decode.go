@@ -9,6 +9,8 @@ import (
 
 	"github.com/ethereum/go-ethereum/accounts/abi"
 	"github.com/ethereum/go-ethereum/common"
+
+	"github.com/unstuck-dev/unstuck/diagnose"
 )
 
 const (
@@ -88,7 +90,7 @@ func NewDecoder() *Decoder {
 // unknown and malformed data all produce a Decoded that says so.
 func (d *Decoder) Decode(data []byte) Decoded {
 	out := d.decode(data, 0)
-	out.Reason = Sanitize(out.Reason)
+	out.Reason = diagnose.Sanitize(out.Reason)
 	return out
 }
 
@@ -135,7 +137,7 @@ func (d *Decoder) decode(data []byte, depth int) Decoded {
 	out = withSpec(out, ke.spec)
 	if ke.spec.name == nameFailedOp {
 		if s, ok := vals[1].(string); ok {
-			if h := matchRule(d.rules, Sanitize(s)); h != "" && h != HintUnknown {
+			if h := matchRule(d.rules, diagnose.Sanitize(s)); h != "" && h != HintUnknown {
 				out = withHint(out, h)
 			}
 		}
@@ -150,7 +152,7 @@ func (d *Decoder) fillString(out Decoded, v any) Decoded {
 		out.Reason = "malformed Error(string) data"
 		return malformed(out)
 	}
-	s = Sanitize(s)
+	s = diagnose.Sanitize(s)
 	if s == "" {
 		out.Reason = "reverted with an empty message"
 		return withHint(out, HintUnknown)
@@ -197,7 +199,7 @@ func (d *Decoder) fillExecution(out Decoded, vals []any, depth int) Decoded {
 		return withHint(out, HintUnknown)
 	}
 	inner := d.decode(msg, depth+1)
-	inner.Reason = Sanitize(inner.Reason)
+	inner.Reason = diagnose.Sanitize(inner.Reason)
 	out.Inner = &inner
 	out.Reason = "command " + n + " failed: " + inner.Reason
 	innerZH := inner.ReasonZH
@@ -243,13 +245,13 @@ func formatValue(v any) string {
 	case bool:
 		return strconv.FormatBool(x)
 	case string:
-		return strconv.Quote(Sanitize(x))
+		return strconv.Quote(diagnose.Sanitize(x))
 	case []byte:
 		return shortHex(x, maxArgBytes)
 	case [32]byte:
 		return "0x" + hex.EncodeToString(x[:])
 	}
-	return Sanitize(fmt.Sprint(v))
+	return diagnose.Sanitize(fmt.Sprint(v))
 }
 
 // withHint sets the hint and its plain sentences.

@@ -4,6 +4,8 @@ import (
 	"math/big"
 	"strings"
 	"testing"
+
+	"github.com/unstuck-dev/unstuck/diagnose"
 )
 
 func TestDecodeErrorString(t *testing.T) {
@@ -94,7 +96,7 @@ func TestDecodeHostileString(t *testing.T) {
 		})
 	}
 	long := d.Decode(enc(t, "Error(string)", strings.Repeat("x", 5000)))
-	if n := len([]rune(long.Reason)); n != maxSanitizedRunes+1 || !strings.HasSuffix(long.Reason, "…") {
+	if n := len([]rune(long.Reason)); n != len([]rune(diagnose.Sanitize(strings.Repeat("x", 5000)))) || !strings.HasSuffix(long.Reason, "…") {
 		t.Errorf("long reason: %d runes, %q…", n, long.Reason[:20])
 	}
 }

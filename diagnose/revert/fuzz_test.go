@@ -5,7 +5,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
-	"unicode/utf8"
+
+	"github.com/unstuck-dev/unstuck/diagnose"
 )
 
 func FuzzDecode(f *testing.F) {
@@ -41,11 +42,11 @@ func checkDecoded(t *testing.T, got Decoded, data []byte, hints []string, depth 
 		t.Fatalf("Raw %q is not the payload", got.Raw)
 	}
 	for _, s := range append([]string{got.Reason, got.Plain, got.PlainZH, got.Name, got.Selector}, got.Args...) {
-		if why := checkSanitized(s); why != "" {
-			t.Fatalf("%s in %q", why, s)
+		if diagnose.Sanitize(s) != s {
+			t.Fatalf("%q is not terminal-safe", s)
 		}
 	}
-	if Sanitize(got.Reason) != got.Reason {
+	if diagnose.Sanitize(got.Reason) != got.Reason {
 		t.Fatalf("Reason %q is not sanitized", got.Reason)
 	}
 	if !slices.Contains(hints, got.Hint) {
@@ -57,27 +58,6 @@ func checkDecoded(t *testing.T, got Decoded, data []byte, hints []string, depth 
 	if got.Inner != nil {
 		checkDecoded(t, *got.Inner, nil, hints, depth+1)
 	}
-}
-
-func FuzzSanitize(f *testing.F) {
-	for _, s := range []string{"", "plain", "\x1b[31mred\x1b[0m", "\x1b]0;t\x07", "a\u202eb", "\xff\xfe", "\u009b1m", strings.Repeat("x", 600)} {
-		f.Add(s)
-	}
-	f.Fuzz(func(t *testing.T, s string) {
-		got := Sanitize(s)
-		if why := checkSanitized(got); why != "" {
-			t.Fatalf("Sanitize(%q) = %q: %s", s, got, why)
-		}
-		if strings.ContainsAny(got, "\x1b\x07") {
-			t.Fatalf("Sanitize(%q) = %q keeps ESC or BEL", s, got)
-		}
-		if n := utf8.RuneCountInString(got); n > maxSanitizedRunes+1 {
-			t.Fatalf("Sanitize output has %d runes", n)
-		}
-		if again := Sanitize(got); again != got {
-			t.Fatalf("not idempotent: %q -> %q -> %q", s, got, again)
-		}
-	})
 }
 
 func FuzzFromMessage(f *testing.F) {
@@ -96,7 +76,7 @@ func FuzzFromMessage(f *testing.F) {
 	hints := Hints()
 	f.Fuzz(func(t *testing.T, msg string) {
 		reason, data := FromMessage(msg)
-		if Sanitize(reason) != reason {
+		if diagnose.Sanitize(reason) != reason {
 			t.Fatalf("reason %q is not sanitized", reason)
 		}
 		if data != nil && len(data) < 4 {

@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"encoding/hex"
 	"strings"
+
+	"github.com/unstuck-dev/unstuck/diagnose"
 )
 
 // FromMessage recovers what it can from a node's error text: the revert
@@ -23,7 +25,7 @@ func FromMessage(msg string) (reason string, data []byte) {
 	if ce := customErrorData(msg); ce != nil && !(bytes.HasPrefix(data, ce[:4]) && len(data) > len(ce)) {
 		data = ce
 	}
-	return Sanitize(reasonFrom(msg)), data
+	return diagnose.Sanitize(reasonFrom(msg)), data
 }
 
 // asciiLower lower-cases ASCII letters only, so byte offsets stay valid.

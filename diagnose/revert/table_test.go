@@ -5,6 +5,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/unstuck-dev/unstuck/diagnose"
 )
 
 func TestKnownSelectors(t *testing.T) {
@@ -111,7 +113,7 @@ func TestHintTexts(t *testing.T) {
 			if !strings.ContainsFunc(zh, func(r rune) bool { return r >= 0x4e00 && r <= 0x9fff }) {
 				t.Errorf("hint %q: zh text has no Chinese: %q", h, zh)
 			}
-			if Sanitize(en) != en || Sanitize(zh) != zh {
+			if diagnose.Sanitize(en) != en || diagnose.Sanitize(zh) != zh {
 				t.Errorf("hint %q: text would change under Sanitize", h)
 			}
 		})

@@ -7,7 +7,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"github.com/unstuck-dev/unstuck/diagnose/revert"
+	"github.com/unstuck-dev/unstuck/diagnose"
 )
 
 // txFacts are the node answers one check collected: round 1 (transaction,
@@ -190,7 +190,7 @@ func decodeResMessage(h string) string {
 			b = b[:len(b)-1]
 		}
 	}
-	return revert.Sanitize(string(b))
+	return diagnose.Sanitize(string(b))
 }
 
 // outOfEnergy is what java-tron says when energy ran out: "Not enough

@@ -29,6 +29,7 @@ import (
 
 	"github.com/unstuck-dev/unstuck/diagnose"
 	"github.com/unstuck-dev/unstuck/diagnose/demo"
+	"github.com/unstuck-dev/unstuck/diagnose/evm"
 	"github.com/unstuck-dev/unstuck/diagnose/simnode"
 )
 
@@ -168,13 +169,13 @@ func replay(ctx context.Context, p *recorder, rec *demo.Recording, memPath strin
 	if err != nil {
 		return err
 	}
-	mem := diagnose.NewMemory(memPath)
+	mem := evm.NewMemory(memPath)
 	for _, r := range rec.Memory {
 		if err := mem.Put(r); err != nil {
 			return err
 		}
 	}
-	eng, err := diagnose.NewEngine(demo.EngineConfig(reg, p.URL(), mem, demo.LoopbackOnly(p.Addr())))
+	eng, err := evm.New(demo.EngineConfig(reg, p.URL(), mem, demo.LoopbackOnly(p.Addr())))
 	if err != nil {
 		return err
 	}
@@ -203,7 +204,7 @@ func replay(ctx context.Context, p *recorder, rec *demo.Recording, memPath strin
 		if err != nil {
 			return fmt.Errorf("address %s: %w", a, err)
 		}
-		acc, err := eng.Account(ctx, q.Address)
+		acc, err := eng.Account(ctx, q)
 		if err != nil || len(acc.Chains) != 1 {
 			return fmt.Errorf("account %s: %v (%d chains)", a, err, len(acc.Chains))
 		}

@@ -11,6 +11,7 @@ import (
 
 	"github.com/unstuck-dev/unstuck/diagnose"
 	"github.com/unstuck-dev/unstuck/diagnose/demo"
+	"github.com/unstuck-dev/unstuck/diagnose/evm"
 	"github.com/unstuck-dev/unstuck/diagnose/simnode"
 )
 
@@ -34,8 +35,8 @@ func order() []string {
 type builder struct {
 	ctx      context.Context
 	n        *simnode.Node
-	eng      *diagnose.Engine // asks the node directly, before the recording
-	mem      *diagnose.Memory
+	eng      *evm.Backend // asks the node directly, before the recording
+	mem      *evm.Memory
 	examples map[string]demo.Example
 	// seen are the transactions checked while pending, before the
 	// recording: the engine remembers them, and so must the demo.
@@ -47,8 +48,8 @@ func newBuilder(ctx context.Context, n *simnode.Node, dir string) (*builder, err
 	if err != nil {
 		return nil, err
 	}
-	mem := diagnose.NewMemory(filepath.Join(dir, "building.json"))
-	eng, err := diagnose.NewEngine(demo.EngineConfig(reg, n.URL, mem, nil))
+	mem := evm.NewMemory(filepath.Join(dir, "building.json"))
+	eng, err := evm.New(demo.EngineConfig(reg, n.URL, mem, nil))
 	if err != nil {
 		return nil, err
 	}

@@ -7,6 +7,7 @@ import (
 	"github.com/ethereum/go-ethereum/common"
 
 	"github.com/unstuck-dev/unstuck/diagnose"
+	"github.com/unstuck-dev/unstuck/diagnose/evm"
 	"github.com/unstuck-dev/unstuck/diagnose/simnode"
 )
 
@@ -79,13 +80,13 @@ func (b *builder) replaced() error {
 	if err != nil {
 		return err
 	}
-	newCap := diagnose.ReplacementMin(feeCap)
+	newCap := evm.ReplacementMin(feeCap)
 	if three := new(big.Int).Mul(base, big.NewInt(3)); three.Cmp(newCap) > 0 {
 		newCap = three
 	}
 	to := b.n.Addrs[recipient]
 	repl, err := b.n.Mine(b.ctx, simnode.Tx{From: who, To: &to, Value: ether(2), Nonce: simnode.Ptr(uint64(0)),
-		FeeCap: newCap, Tip: diagnose.ReplacementMin(tip)})
+		FeeCap: newCap, Tip: evm.ReplacementMin(tip)})
 	if err != nil {
 		return err
 	}
