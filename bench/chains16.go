@@ -173,6 +173,6 @@ func checkLoopback(ctx context.Context, reg *chains.Registry, endpoints []string
 		return 0, nil, err
 	}
 	began := time.Now()
-	rep, err := eng.Check(ctx, diagnose.Query{Kind: diagnose.KindTxHash, Hash: hash, Raw: hash.Hex()}, diagnose.CheckOptions{})
+	rep, err := eng.Check(ctx, diagnose.Query{Kind: diagnose.KindTxHash, Ref: hash.Hex(), Raw: hash.Hex()}, diagnose.CheckOptions{})
 	return time.Since(began), rep, err
 }

@@ -6,8 +6,6 @@ import (
 	"strings"
 	"unicode"
 
-	"github.com/ethereum/go-ethereum/common"
-
 	"github.com/unstuck-dev/unstuck/diagnose/chains"
 )
 
@@ -36,14 +34,8 @@ func (k InputKind) String() string {
 type Query struct {
 	// Raw is the cleaned public input: an EVM hash in lower case or an EVM
 	// address checksummed (0x…), else the same as Ref.
-	Raw  string
-	Kind InputKind
-	// Hash is the transaction hash of an EVM query, and of a bare 64-hex
-	// txid whose family is not known (an EVM hash pasted without 0x is one
-	// of its readings); zero for TRON and Bitcoin.
-	Hash common.Hash
-	// Address is the address of an EVM query; zero otherwise.
-	Address   common.Address
+	Raw       string
+	Kind      InputKind
 	ChainHint uint64 // an EVM chain id an explorer link named; 0 = none
 	// Family is the chain family the input belongs to; "" when its shape
 	// fits several (a bare 64-hex txid is TRON's, Bitcoin's, or an EVM hash

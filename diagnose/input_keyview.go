@@ -1,10 +1,5 @@
 package diagnose
 
-import (
-	"github.com/ethereum/go-ethereum/common"
-	"github.com/ethereum/go-ethereum/crypto"
-)
-
 // KeyAddresses are the addresses a bare 64-hex string would control if it
 // were a private key, worked out on this machine: shown next to the
 // "is this a transaction ID?" question so that a user who pasted a key
@@ -14,22 +9,26 @@ type KeyAddresses struct {
 	Tron string // T…
 }
 
-// PossibleKeyAddresses derives the addresses for a query that NeedsConfirm.
-// ok is false when the string cannot be a secp256k1 private key (zero, or
-// not below the curve order): then it can only be a transaction ID.
-func PossibleKeyAddresses(q Query) (KeyAddresses, bool) {
-	if !q.NeedsConfirm {
-		return KeyAddresses{}, false
-	}
-	key, err := crypto.HexToECDSA(q.Ref)
-	if err != nil {
-		return KeyAddresses{}, false
-	}
-	addr := crypto.PubkeyToAddress(key.PublicKey)
-	return KeyAddresses{EVM: addr.Hex(), Tron: tronAddress(addr)}, true
+// KeyViewer is a backend that can work out, locally, the addresses a
+// private key would control (the EVM backend: secp256k1 lives there).
+type KeyViewer interface {
+	PossibleKeyAddresses(q Query) (KeyAddresses, bool)
 }
 
-// tronAddress is the TRON form of a 20-byte account id.
-func tronAddress(a common.Address) string {
-	return encodeBase58Check(append([]byte{tronPrefix}, a.Bytes()...))
+// PossibleKeyAddresses asks the first backend that can: ok is false when
+// q does not need confirming, or its string cannot be a private key (then
+// it can only be a transaction ID). Nothing leaves the machine.
+func (e *Engine) PossibleKeyAddresses(q Query) (KeyAddresses, bool) {
+	for _, b := range e.cfg.Backends {
+		if v, ok := b.(KeyViewer); ok {
+			return v.PossibleKeyAddresses(q)
+		}
+	}
+	return KeyAddresses{}, false
+}
+
+// TronAddress is the TRON form (T…) of a 20-byte account id: the same id
+// an EVM address carries, behind TRON's 0x41 prefix, in base58check.
+func TronAddress(account [20]byte) string {
+	return encodeBase58Check(append([]byte{tronPrefix}, account[:]...))
 }

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/ethereum/go-ethereum/common"
 	"github.com/tyler-smith/go-bip39/wordlists"
 
 	"github.com/unstuck-dev/unstuck/diagnose/chains"
@@ -93,11 +94,11 @@ func TestParseInput(t *testing.T) {
 			if got.Family != FamilyEVM || got.Ref != got.Raw || got.NeedsConfirm {
 				t.Errorf("family %q ref %q confirm %v, want evm, the raw form, no confirmation", got.Family, got.Ref, got.NeedsConfirm)
 			}
-			if got.Kind == KindTxHash && got.Hash.Hex() != got.Raw {
-				t.Errorf("Hash %s does not match Raw %s", got.Hash.Hex(), got.Raw)
+			if got.Kind == KindTxHash && common.HexToHash(got.Raw).Hex() != got.Raw {
+				t.Errorf("Raw %s is not the hash %s", got.Raw, common.HexToHash(got.Raw).Hex())
 			}
-			if got.Kind == KindAddress && got.Address.Hex() != got.Raw {
-				t.Errorf("Address %s does not match Raw %s", got.Address.Hex(), got.Raw)
+			if got.Kind == KindAddress && common.HexToAddress(got.Raw).Hex() != got.Raw {
+				t.Errorf("Raw %s is not the checksummed address %s", got.Raw, common.HexToAddress(got.Raw).Hex())
 			}
 		})
 	}

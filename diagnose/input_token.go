@@ -3,8 +3,6 @@ package diagnose
 import (
 	"strings"
 
-	"github.com/ethereum/go-ethereum/common"
-
 	"github.com/unstuck-dev/unstuck/diagnose/chains"
 )
 
@@ -108,8 +106,8 @@ func parseHex(tok string) (Query, error) {
 	}
 	switch len(h) {
 	case 64:
-		hash := common.HexToHash(h)
-		return Query{Raw: hash.Hex(), Ref: hash.Hex(), Kind: KindTxHash, Hash: hash, Family: FamilyEVM}, nil
+		hash := "0x" + strings.ToLower(h)
+		return Query{Raw: hash, Ref: hash, Kind: KindTxHash, Family: FamilyEVM}, nil
 	case 40:
 		return parseEVMAddress("0x" + h)
 	}
@@ -121,7 +119,7 @@ func parseHex(tok string) (Query, error) {
 // around it: held until the user confirms it is a transaction ID.
 func bareTxID(h string) Query {
 	h = strings.ToLower(h)
-	return Query{Raw: h, Ref: h, Kind: KindTxHash, Hash: common.HexToHash(h), NeedsConfirm: true}
+	return Query{Raw: h, Ref: h, Kind: KindTxHash, NeedsConfirm: true}
 }
 
 // txidIn is a 64-hex txid of family f found in a known explorer link.
@@ -133,19 +131,18 @@ func txidIn(f Family, network, h string) Query {
 // parseEVMAddress accepts an address in one case, or in mixed case when the
 // mix matches its EIP-55 checksum.
 func parseEVMAddress(a string) (Query, error) {
-	if !common.IsHexAddress(a) || !strings.HasPrefix(a, "0x") && !strings.HasPrefix(a, "0X") {
+	if len(a) != 42 || !strings.HasPrefix(a, "0x") && !strings.HasPrefix(a, "0X") || !isHexString(a[2:]) {
 		return Query{}, notAnAddress()
 	}
 	h := a[2:]
+	addr := checksumAddress(h)
 	if strings.ToLower(h) != h && strings.ToUpper(h) != h {
-		m, err := common.NewMixedcaseAddressFromString("0x" + h)
-		if err != nil || !m.ValidChecksum() {
+		if addr[2:] != h {
 			return Query{}, inputErr("this address's capital letters do not match its checksum, so it may be mistyped; copy it again from the wallet or the explorer",
 				"这个地址的大小写字母与它的校验和不符，可能输错了；请从钱包或区块浏览器重新复制")
 		}
 	}
-	addr := common.HexToAddress(h)
-	return Query{Raw: addr.Hex(), Ref: addr.Hex(), Kind: KindAddress, Address: addr, Family: FamilyEVM}, nil
+	return Query{Raw: addr, Ref: addr, Kind: KindAddress, Family: FamilyEVM}, nil
 }
 
 func notAnAddress() error {

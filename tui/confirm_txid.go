@@ -21,7 +21,7 @@ import (
 func (m checkModel) hold(q diagnose.Query) (checkModel, tea.Cmd) {
 	m.input.Reset()
 	m.err = ""
-	if _, couldBeKey := diagnose.PossibleKeyAddresses(q); !couldBeKey {
+	if _, couldBeKey := m.d.engine.PossibleKeyAddresses(q); !couldBeKey {
 		return m, emit(submitTxMsg{q: q.ConfirmTxID()})
 	}
 	m.held = &q
@@ -45,7 +45,7 @@ func (m checkModel) answerHeld(k tea.KeyMsg) (checkModel, tea.Cmd) {
 // heldView asks the question. It never shows the held text.
 func (m checkModel) heldView() string {
 	st, w := m.d.st, m.width
-	keys, _ := diagnose.PossibleKeyAddresses(*m.held)
+	keys, _ := m.d.engine.PossibleKeyAddresses(*m.held)
 	var b strings.Builder
 	b.WriteString(st.Warn.Render(truncate(m.lang.Pick("! Not sent yet: is this a transaction ID?", "! 还没有发送：这是交易 ID 吗？"), w)))
 	b.WriteString("\n\n" + paint(st.Text, wrap(m.lang.Pick(

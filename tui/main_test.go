@@ -15,6 +15,7 @@ import (
 
 	"github.com/unstuck-dev/unstuck/diagnose"
 	"github.com/unstuck-dev/unstuck/diagnose/chains"
+	"github.com/unstuck-dev/unstuck/diagnose/evm"
 	"github.com/unstuck-dev/unstuck/guides"
 )
 
@@ -63,6 +64,10 @@ func (f *fakeEngine) Check(ctx context.Context, q diagnose.Query, opt diagnose.C
 
 func (f *fakeEngine) AccountOf(ctx context.Context, q diagnose.Query) (*diagnose.AccountReport, error) {
 	return f.acct, nil
+}
+
+func (f *fakeEngine) PossibleKeyAddresses(q diagnose.Query) (diagnose.KeyAddresses, bool) {
+	return evm.PossibleKeyAddresses(q)
 }
 
 func (f *fakeEngine) Endpoint(ctx context.Context, url string, claimed uint64) (*diagnose.EndpointReport, error) {

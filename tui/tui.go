@@ -34,6 +34,9 @@ type Engine interface {
 	Check(ctx context.Context, q diagnose.Query, opt diagnose.CheckOptions) (*diagnose.Report, error)
 	AccountOf(ctx context.Context, q diagnose.Query) (*diagnose.AccountReport, error)
 	Endpoint(ctx context.Context, endpoint string, claimed uint64) (*diagnose.EndpointReport, error)
+	// PossibleKeyAddresses works out, locally, the addresses a bare 64-hex
+	// string would control if it were a private key.
+	PossibleKeyAddresses(q diagnose.Query) (diagnose.KeyAddresses, bool)
 }
 
 var _ Engine = (*diagnose.Engine)(nil)

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/unstuck-dev/unstuck/diagnose"
+	"github.com/unstuck-dev/unstuck/diagnose/evm"
 )
 
 // confirmTxID settles a query that holds a bare 64-hex string (a TRON or
@@ -16,7 +17,7 @@ func (a *app) confirmTxID(q diagnose.Query, flagged bool) (diagnose.Query, error
 	if !q.NeedsConfirm {
 		return q, nil
 	}
-	keys, couldBeKey := diagnose.PossibleKeyAddresses(q)
+	keys, couldBeKey := evm.PossibleKeyAddresses(q)
 	switch {
 	case flagged, !couldBeKey:
 		return q.ConfirmTxID(), nil

@@ -227,7 +227,7 @@ func TestUnknownHashIsAMiss(t *testing.T) {
 	d := startDemo(t)
 	ctx := context.Background()
 	hash := crypto.Keccak256Hash([]byte("not in the recordings"))
-	rep, err := d.Check(ctx, diagnose.Query{Kind: diagnose.KindTxHash, Hash: hash, Raw: hash.Hex()}, diagnose.CheckOptions{})
+	rep, err := d.Check(ctx, diagnose.Query{Kind: diagnose.KindTxHash, Ref: hash.Hex(), Raw: hash.Hex()}, diagnose.CheckOptions{})
 	var notRecorded *NotRecordedError
 	if !errors.As(err, &notRecorded) || rep != nil {
 		t.Fatalf("report %+v, err %v: want no report and *NotRecordedError", rep, err)

@@ -326,3 +326,9 @@ func (e Example) Verify(rep *diagnose.Report) error {
 	}
 	return nil
 }
+
+// PossibleKeyAddresses works out, locally, the addresses a bare 64-hex
+// string would control if it were a private key.
+func (d *Demo) PossibleKeyAddresses(q diagnose.Query) (diagnose.KeyAddresses, bool) {
+	return d.eng.PossibleKeyAddresses(q)
+}

@@ -2,6 +2,7 @@ package evm
 
 import (
 	"context"
+	"fmt"
 
 	"github.com/ethereum/go-ethereum/common"
 
@@ -16,6 +17,9 @@ func (e *Backend) Family() diagnose.Family { return diagnose.FamilyEVM }
 
 // Account looks a 0x address up on every EVM network at once.
 func (e *Backend) Account(ctx context.Context, q diagnose.Query) (*diagnose.AccountReport, error) {
+	if !common.IsHexAddress(q.Ref) {
+		return nil, fmt.Errorf("not an EVM address: %q", q.Ref)
+	}
 	return e.account(ctx, common.HexToAddress(q.Ref))
 }
 
@@ -36,3 +40,4 @@ func (e *Backend) Networks() []diagnose.Network {
 
 var _ diagnose.Backend = (*Backend)(nil)
 var _ diagnose.EndpointProber = (*Backend)(nil)
+var _ diagnose.KeyViewer = (*Backend)(nil)

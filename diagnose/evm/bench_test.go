@@ -153,7 +153,7 @@ func benchCheck(b *testing.B, reg *chains.Registry, endpoints []string, tx bench
 	if err != nil {
 		b.Fatal(err)
 	}
-	rep, err := e.Check(context.Background(), diagnose.Query{Kind: diagnose.KindTxHash, Hash: tx.Hash, Raw: tx.Hash.Hex()}, diagnose.CheckOptions{})
+	rep, err := e.Check(context.Background(), diagnose.Query{Kind: diagnose.KindTxHash, Ref: tx.Hash.Hex(), Raw: tx.Hash.Hex()}, diagnose.CheckOptions{})
 	if err != nil {
 		b.Fatalf("%s: %v", tx.Name, err)
 	}

@@ -3,6 +3,7 @@ package evm
 import (
 	"context"
 	"errors"
+	"fmt"
 	"net/http"
 	"strings"
 	"time"
@@ -120,9 +121,14 @@ func (e *Backend) Check(ctx context.Context, q diagnose.Query, opt diagnose.Chec
 	if q.Kind != diagnose.KindTxHash {
 		return nil, errors.New("check needs a transaction hash; for an address use `unstuck account`")
 	}
+	raw := strings.TrimPrefix(strings.TrimPrefix(q.Ref, "0x"), "0X")
+	if len(raw) != 2*common.HashLength || !isHex(raw) {
+		return nil, fmt.Errorf("not an EVM transaction hash: %q", q.Ref)
+	}
+	hash := common.HexToHash(raw)
 	ctx, cancel := context.WithTimeout(ctx, e.cfg.Timeout)
 	defer cancel()
-	remembered, _ := e.cfg.Memory.Get(q.Hash)
+	remembered, _ := e.cfg.Memory.Get(hash)
 	var from *common.Address
 	if opt.From != "" {
 		a := common.HexToAddress(opt.From)
@@ -136,7 +142,7 @@ func (e *Backend) Check(ctx context.Context, q diagnose.Query, opt diagnose.Chec
 		return from
 	}
 	rec := &recorder{progress: opt.Progress}
-	results := e.searchAll(ctx, e.groups(opt.Only), q.Hash, sender, rec)
+	results := e.searchAll(ctx, e.groups(opt.Only), hash, sender, rec)
 	var found *answer
 	for _, r := range results {
 		if r.found != nil {
@@ -327,4 +333,14 @@ func (e *Backend) scanForReplacement(ctx context.Context, results []groupResult,
 			return
 		}
 	}
+}
+
+func isHex(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i] | 0x20
+		if (c < '0' || c > '9') && (c < 'a' || c > 'f') {
+			return false
+		}
+	}
+	return true
 }

@@ -205,7 +205,7 @@ func TestCheckNoEndpointAnswers(t *testing.T) {
 	t.Cleanup(srv.Close)
 	env := newEnv(t, srv.URL)
 	hash := crypto.Keccak256Hash([]byte("x"))
-	rep, err := env.engine.Check(context.Background(), diagnose.Query{Kind: diagnose.KindTxHash, Hash: hash, Raw: hash.Hex()}, diagnose.CheckOptions{})
+	rep, err := env.engine.Check(context.Background(), diagnose.Query{Kind: diagnose.KindTxHash, Ref: hash.Hex(), Raw: hash.Hex()}, diagnose.CheckOptions{})
 	var na *diagnose.NoAnswerError
 	if err == nil || !asNoAnswer(err, &na) {
 		t.Fatalf("err = %v, want NoAnswerError", err)

@@ -197,7 +197,7 @@ func runCell(t *testing.T, node string, fault faultproxy.Fault, healthy bool, ha
 				t.Fatalf("check panicked: %v", p)
 			}
 		}()
-		res.rep, res.err = e.Check(context.Background(), diagnose.Query{Kind: diagnose.KindTxHash, Hash: hash, Raw: hash.Hex()}, diagnose.CheckOptions{})
+		res.rep, res.err = e.Check(context.Background(), diagnose.Query{Kind: diagnose.KindTxHash, Ref: hash.Hex(), Raw: hash.Hex()}, diagnose.CheckOptions{})
 	}()
 	res.elapsed = time.Since(start)
 	hc.CloseIdleConnections()

@@ -59,7 +59,7 @@ func TestCheckIndexing(t *testing.T) {
 	n := startNode(t, 0)
 	url := methodFaults(t, n.URL, map[string]string{"eth_getTransactionByHash": "transaction indexing is in progress"})
 	hash := failWith(t, n, 0, "swapV3")
-	rep, err := newEnv(t, url).engine.Check(context.Background(), diagnose.Query{Kind: diagnose.KindTxHash, Hash: hash, Raw: hash.Hex()}, diagnose.CheckOptions{})
+	rep, err := newEnv(t, url).engine.Check(context.Background(), diagnose.Query{Kind: diagnose.KindTxHash, Ref: hash.Hex(), Raw: hash.Hex()}, diagnose.CheckOptions{})
 	if err != nil {
 		t.Fatal(err) // the node answered: indexing is a state, not a failure to answer
 	}

@@ -55,7 +55,7 @@ func FuzzNodeJSON(f *testing.F) {
 		if terr != nil || rerr != nil || (tx == nil && r == nil) {
 			return
 		}
-		rep := e.judge(diagnose.Query{Kind: diagnose.KindTxHash, Hash: hash, Raw: hash.Hex()}, diagnose.CheckOptions{}, facts, nil, nil)
+		rep := e.judge(diagnose.Query{Kind: diagnose.KindTxHash, Ref: hash.Hex(), Raw: hash.Hex()}, diagnose.CheckOptions{}, facts, nil, nil)
 		if rep.Status == "" {
 			t.Fatal("no status")
 		}

@@ -90,7 +90,7 @@ func newEnvWith(t *testing.T, extra *chains.Chain, endpoints ...string) *testEnv
 
 func (env *testEnv) check(hash common.Hash, opt diagnose.CheckOptions) *diagnose.Report {
 	env.t.Helper()
-	rep, err := env.engine.Check(context.Background(), diagnose.Query{Kind: diagnose.KindTxHash, Hash: hash, Raw: hash.Hex()}, opt)
+	rep, err := env.engine.Check(context.Background(), diagnose.Query{Kind: diagnose.KindTxHash, Ref: hash.Hex(), Raw: hash.Hex()}, opt)
 	if err != nil {
 		env.t.Fatalf("check %s: %v", hash.Hex(), err)
 	}

@@ -31,7 +31,7 @@ func TestCheckTestnetLink(t *testing.T) {
 		{hash.Hex(), ""},
 	}
 	for _, tt := range tests {
-		rep, err := env.engine.Check(context.Background(), diagnose.Query{Kind: diagnose.KindTxHash, Hash: hash, Raw: tt.link}, diagnose.CheckOptions{})
+		rep, err := env.engine.Check(context.Background(), diagnose.Query{Kind: diagnose.KindTxHash, Ref: hash.Hex(), Raw: tt.link}, diagnose.CheckOptions{})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -63,7 +63,7 @@ func TestNoAnswerRefused(t *testing.T) {
 	t.Cleanup(long.Close)
 	for _, tt := range []struct{ url, code string }{{n.URL + "/no/such/path", "404"}, {long.URL, "414"}} {
 		env := newEnv(t, tt.url)
-		rep, err := env.engine.Check(context.Background(), diagnose.Query{Kind: diagnose.KindTxHash, Hash: crypto.Keccak256Hash([]byte("x")), Raw: "x"}, diagnose.CheckOptions{})
+		rep, err := env.engine.Check(context.Background(), diagnose.Query{Kind: diagnose.KindTxHash, Ref: crypto.Keccak256Hash([]byte("x")).Hex(), Raw: "x"}, diagnose.CheckOptions{})
 		var na *diagnose.NoAnswerError
 		if !asNoAnswer(err, &na) {
 			t.Fatalf("%s: err = %v, want no answer", tt.url, err)

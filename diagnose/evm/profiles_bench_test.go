@@ -70,7 +70,7 @@ func BenchmarkProfiles(b *testing.B) {
 							b.Fatal(err)
 						}
 						e := chainEngine(b, 1337, memPath, reg, endpoints...)
-						rep, err := e.Check(context.Background(), diagnose.Query{Kind: diagnose.KindTxHash, Hash: c.hash, Raw: c.hash.Hex()}, diagnose.CheckOptions{})
+						rep, err := e.Check(context.Background(), diagnose.Query{Kind: diagnose.KindTxHash, Ref: c.hash.Hex(), Raw: c.hash.Hex()}, diagnose.CheckOptions{})
 						if err != nil || rep.Status != c.status {
 							b.Fatalf("%s: %v %v", c.name, rep, err)
 						}

@@ -80,7 +80,7 @@ func newProfileWorld(t testing.TB) *profileWorld {
 		t.Fatal(err)
 	}
 	replaced, feeCap, tip := replacedTx.Hash(), replacedTx.GasFeeCap(), replacedTx.GasTipCap()
-	if rep, err := seed.Check(ctx, diagnose.Query{Kind: diagnose.KindTxHash, Hash: replaced, Raw: replaced.Hex()}, diagnose.CheckOptions{}); err != nil || rep.Status != diagnose.StatusPending {
+	if rep, err := seed.Check(ctx, diagnose.Query{Kind: diagnose.KindTxHash, Ref: replaced.Hex(), Raw: replaced.Hex()}, diagnose.CheckOptions{}); err != nil || rep.Status != diagnose.StatusPending {
 		t.Fatalf("seed check: %v %v", rep, err)
 	}
 	base, _ := n.BaseFee(ctx)
@@ -135,7 +135,7 @@ func (w *profileWorld) check(t *testing.T, c statusCase, reg *chains.Registry, e
 	if err := os.WriteFile(memPath, w.memory, 0o600); err != nil {
 		t.Fatal(err)
 	}
-	rep, err := profileEngine(t, memPath, reg, endpoints...).Check(context.Background(), diagnose.Query{Kind: diagnose.KindTxHash, Hash: c.hash, Raw: c.hash.Hex()}, diagnose.CheckOptions{})
+	rep, err := profileEngine(t, memPath, reg, endpoints...).Check(context.Background(), diagnose.Query{Kind: diagnose.KindTxHash, Ref: c.hash.Hex(), Raw: c.hash.Hex()}, diagnose.CheckOptions{})
 	if err != nil {
 		t.Fatalf("%s: check: %v (exit would not be 0)", c.name, err)
 	}
@@ -231,7 +231,7 @@ func TestReplayGoesWhereTheStateIs(t *testing.T) {
 	}
 	defer emu.Close()
 	memPath := filepath.Join(t.TempDir(), "pending.json")
-	rep, err := profileEngine(t, memPath, nil, emu.URL).Check(context.Background(), diagnose.Query{Kind: diagnose.KindTxHash, Hash: failed.hash, Raw: failed.hash.Hex()}, diagnose.CheckOptions{})
+	rep, err := profileEngine(t, memPath, nil, emu.URL).Check(context.Background(), diagnose.Query{Kind: diagnose.KindTxHash, Ref: failed.hash.Hex(), Raw: failed.hash.Hex()}, diagnose.CheckOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -314,7 +314,7 @@ func TestAnvilThroughEveryProfile(t *testing.T) {
 	}
 	check := func(t *testing.T, c statusCase, endpoints ...string) map[string]any {
 		t.Helper()
-		rep, err := chainEngine(t, 31337, "", nil, endpoints...).Check(context.Background(), diagnose.Query{Kind: diagnose.KindTxHash, Hash: c.hash, Raw: c.hash.Hex()}, diagnose.CheckOptions{})
+		rep, err := chainEngine(t, 31337, "", nil, endpoints...).Check(context.Background(), diagnose.Query{Kind: diagnose.KindTxHash, Ref: c.hash.Hex(), Raw: c.hash.Hex()}, diagnose.CheckOptions{})
 		if err != nil {
 			t.Fatalf("%s: %v", c.name, err)
 		}

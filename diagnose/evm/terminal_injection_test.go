@@ -71,7 +71,7 @@ func TestTerminalInjection(t *testing.T) {
 			a.Result, a.Error = nil, &faultproxy.ErrorObject{Code: -32000, Message: hostileRaw, Data: json.RawMessage(`"` + hostile + `"`)}
 		})
 		env := newEnv(t, p)
-		rep, err := env.engine.Check(ctx, diagnose.Query{Kind: diagnose.KindTxHash, Hash: hash, Raw: hash.Hex()}, diagnose.CheckOptions{})
+		rep, err := env.engine.Check(ctx, diagnose.Query{Kind: diagnose.KindTxHash, Ref: hash.Hex(), Raw: hash.Hex()}, diagnose.CheckOptions{})
 		if err == nil {
 			t.Fatal("every call failed, yet no error")
 		}

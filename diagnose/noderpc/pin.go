@@ -4,9 +4,8 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/url"
+	"strconv"
 	"strings"
-
-	"github.com/ethereum/go-ethereum/common/hexutil"
 )
 
 // pinnedParam is where each state method takes its block: the parameter
@@ -50,7 +49,7 @@ func (x *exchange) seenBlock(i int) bool {
 	if !isString {
 		return false
 	}
-	n, err := hexutil.DecodeUint64(s)
+	n, err := decodeQuantity(s)
 	return err == nil && n <= x.pin
 }
 
@@ -73,7 +72,7 @@ func (x *exchange) encode(idx []int) ([]byte, error) {
 		}
 		if x.pinned(i) {
 			params = append([]any(nil), params...)
-			params[pinnedParam[c.Method]] = hexutil.EncodeUint64(x.pin)
+			params[pinnedParam[c.Method]] = "0x" + strconv.FormatUint(x.pin, 16)
 		}
 		reqs[p] = request{JSONRPC: "2.0", ID: i + 1, Method: c.Method, Params: params}
 	}
@@ -94,7 +93,7 @@ func (c *Client) learnHead(calls []*Call) {
 		if json.Unmarshal(call.Result, &s) != nil {
 			continue
 		}
-		if n, err := hexutil.DecodeUint64(s); err == nil && n > 0 {
+		if n, err := decodeQuantity(s); err == nil && n > 0 {
 			c.Pin(n)
 		}
 	}
@@ -108,4 +107,14 @@ func hostOf(endpoint string) string {
 		return ""
 	}
 	return strings.ToLower(u.Host)
+}
+
+// decodeQuantity reads a JSON-RPC quantity: 0x and hex digits without
+// leading zeros (the Ethereum JSON-RPC encoding), at most 64 bits.
+func decodeQuantity(s string) (uint64, error) {
+	digits, ok := strings.CutPrefix(s, "0x")
+	if !ok || digits == "" || len(digits) > 1 && digits[0] == '0' {
+		return 0, fmt.Errorf("not a quantity: %q", s)
+	}
+	return strconv.ParseUint(digits, 16, 64)
 }

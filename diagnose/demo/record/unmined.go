@@ -32,7 +32,7 @@ func (b *builder) sendUnderpriced(from int, value *big.Int) (hash common.Hash, f
 // checkPending checks a transaction while it is pending, so that the
 // engine remembers its sender and nonce.
 func (b *builder) checkPending(hash common.Hash) error {
-	rep, err := b.eng.Check(b.ctx, diagnose.Query{Kind: diagnose.KindTxHash, Hash: hash, Raw: hash.Hex()}, diagnose.CheckOptions{})
+	rep, err := b.eng.Check(b.ctx, diagnose.Query{Kind: diagnose.KindTxHash, Ref: hash.Hex(), Raw: hash.Hex()}, diagnose.CheckOptions{})
 	if err != nil {
 		return err
 	}
