@@ -83,7 +83,7 @@ func KeyNumbers(rep *Report, lang string) [][2]string {
 			rows = append(rows, [2]string{label(lang, en, zh), v})
 		}
 	}
-	sym := "ETH"
+	sym := UnknownEVMCoin
 	if rep.Chain != nil && rep.Chain.Symbol != "" {
 		sym = rep.Chain.Symbol
 	}
@@ -93,7 +93,7 @@ func KeyNumbers(rep *Report, lang string) [][2]string {
 		add("to", "接收方", tx.To)
 		add("nonce", "nonce", fmt.Sprint(tx.Nonce))
 		if v, ok := new(big.Int).SetString(tx.ValueWei, 10); ok && v.Sign() > 0 {
-			add("value", "金额", FormatUnits(v, 18)+" "+sym)
+			add("value", "金额", FormatUnits(v, WeiDecimals)+" "+sym)
 		}
 		add("method", "调用", tx.Method)
 		add("max fee", "最高费用", weiGwei(tx.MaxFeePerGasWei))
@@ -107,10 +107,10 @@ func KeyNumbers(rep *Report, lang string) [][2]string {
 		add("block", "区块", fmt.Sprint(r.Block))
 		add("gas used", "已用 Gas", fmt.Sprint(r.GasUsed))
 		if v, ok := new(big.Int).SetString(r.FeeWei, 10); ok {
-			add("fee paid", "矿工费", FormatUnits(v, 18)+" "+sym)
+			add("fee paid", "矿工费", FormatUnits(v, WeiDecimals)+" "+sym)
 		}
 		if v, ok := new(big.Int).SetString(r.BlobFeeWei, 10); ok {
-			add("blob fee", "Blob 费用", FormatUnits(v, 18)+" "+sym)
+			add("blob fee", "Blob 费用", FormatUnits(v, WeiDecimals)+" "+sym)
 		}
 		add("contract created", "创建的合约", r.ContractAddress)
 	}

@@ -5,6 +5,14 @@ import (
 	"strings"
 )
 
+// WeiDecimals is the decimals of an EVM amount in wei (the report's *_wei
+// fields): 1 ETH, BNB or POL = 10^18 wei.
+const WeiDecimals = 18
+
+// UnknownEVMCoin is the coin named for an EVM chain known only by its id
+// (a custom endpoint): most such chains, L2s above all, pay fees in ETH.
+const UnknownEVMCoin = "ETH"
+
 // FormatUnits writes v / 10^decimals exactly, without trailing zeros.
 func FormatUnits(v *big.Int, decimals int) string {
 	if decimals <= 0 {

@@ -63,12 +63,12 @@ func (e *Backend) account(ctx context.Context, addr common.Address) (*diagnose.A
 
 func accountChain(id uint64, name, symbol, url string, s accountState) diagnose.AccountChain {
 	c := diagnose.AccountChain{ChainID: id, Chain: name, Symbol: symbol, LatestNonce: s.latest, PendingNonce: s.pending,
-		BalanceWei: s.balance.String(), Balance: diagnose.FormatUnits(s.balance, 18), ExplorerURL: url}
+		BalanceWei: s.balance.String(), Balance: diagnose.FormatUnits(s.balance, diagnose.WeiDecimals), ExplorerURL: url}
 	if s.pending > s.latest {
 		c.Waiting = s.pending - s.latest
 	}
-	if isDelegation(s.code) {
-		c.Delegate = common.BytesToAddress(s.code[3:]).Hex()
+	if delegate, ok := delegateOf(s.code); ok {
+		c.Delegate = delegate.Hex()
 	} else {
 		c.IsContract = len(s.code) > 0
 	}

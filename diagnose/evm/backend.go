@@ -9,9 +9,6 @@ import (
 	"github.com/unstuck-dev/unstuck/diagnose"
 )
 
-// nativeDecimals is the decimals of every EVM network's native coin (wei).
-const nativeDecimals = 18
-
 // Family is the EVM family.
 func (e *Backend) Family() diagnose.Family { return diagnose.FamilyEVM }
 
@@ -33,7 +30,7 @@ func (e *Backend) Networks() []diagnose.Network {
 			key = c.Aliases[0]
 		}
 		out = append(out, diagnose.Network{Family: diagnose.FamilyEVM, Key: key, Name: c.Name, ChainID: c.ID,
-			Symbol: c.Symbol, Decimals: nativeDecimals, Endpoints: c.Endpoints})
+			Symbol: c.Symbol, Decimals: diagnose.WeiDecimals, Endpoints: c.Endpoints})
 	}
 	return out
 }

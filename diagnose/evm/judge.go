@@ -47,7 +47,7 @@ func coin(c chains.Chain) string {
 	if c.Symbol != "" {
 		return c.Symbol
 	}
-	return "ETH"
+	return diagnose.UnknownEVMCoin
 }
 
 func chainRef(c chains.Chain, hash common.Hash) *diagnose.ChainRef {
@@ -79,12 +79,8 @@ func txInfo(tx *nodeTx) *diagnose.TxInfo {
 	return info
 }
 
-// delegationPrefix marks an EIP-7702 delegated account's code.
-const delegationPrefix = "\xef\x01\x00"
-
 func judgeDelegation(rep *diagnose.Report, f *Facts) {
-	if len(f.FromCode) == 23 && string(f.FromCode[:3]) == delegationPrefix {
-		delegate := common.BytesToAddress(f.FromCode[3:])
+	if delegate, ok := delegateOf(f.FromCode); ok {
 		rep.Add(diagnose.CodeDelegatedAccount, diagnose.SevWarn, map[string]string{
 			"account": f.Tx.From.Hex(), "delegate": delegate.Hex()})
 	}

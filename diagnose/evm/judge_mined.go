@@ -84,7 +84,7 @@ func (e *Backend) judgeSuccess(rep *diagnose.Report, f *Facts) {
 	if f.Tx.To != nil && *f.Recipient == *f.Tx.To {
 		code = f.ToCode
 	}
-	if len(code) == 0 || isDelegation(code) {
+	if _, delegated := delegateOf(code); len(code) == 0 || delegated {
 		return
 	}
 	for _, t := range rep.Transfers {
@@ -94,17 +94,13 @@ func (e *Backend) judgeSuccess(rep *diagnose.Report, f *Facts) {
 	}
 	data := map[string]string{"to": f.Recipient.Hex(), "chain": f.Chain.Name}
 	if len(f.Tx.Input) == 0 {
-		data["amount"], data["symbol"] = diagnose.FormatUnits(f.Tx.Value.ToInt(), 18), coin(f.Chain)
+		data["amount"], data["symbol"] = diagnose.FormatUnits(f.Tx.Value.ToInt(), diagnose.WeiDecimals), coin(f.Chain)
 	}
 	rep.Add(diagnose.CodeSentToContract, diagnose.SevWarn, data)
 }
 
-func isDelegation(code []byte) bool {
-	return len(code) == 23 && string(code[:3]) == delegationPrefix
-}
-
 func (e *Backend) judgeFailed(rep *diagnose.Report, f *Facts, fee *big.Int) {
-	data := map[string]string{"fee": diagnose.FormatUnits(fee, 18), "symbol": coin(f.Chain)}
+	data := map[string]string{"fee": diagnose.FormatUnits(fee, diagnose.WeiDecimals), "symbol": coin(f.Chain)}
 	tx := f.Tx
 	rp, own := f.Replay, f.ReplayInBlock
 	outOfGas := tx != nil && uint64(f.Receipt.GasUsed) >= uint64(tx.Gas) && (rp == nil || !rp.hasReason())

@@ -82,8 +82,8 @@ func (e *Backend) judgePending(rep *diagnose.Report, f *Facts) {
 		need.Add(need, tx.Value.ToInt())
 		if f.Balance.Cmp(need) < 0 {
 			rep.Add(diagnose.CodeInsufficientFunds, diagnose.SevError, map[string]string{
-				"balance": diagnose.FormatUnits(f.Balance, 18), "needed": diagnose.FormatUnits(need, 18), "symbol": coin(f.Chain),
-				"short": diagnose.FormatUnits(new(big.Int).Sub(need, f.Balance), 18)})
+				"balance": diagnose.FormatUnits(f.Balance, diagnose.WeiDecimals), "needed": diagnose.FormatUnits(need, diagnose.WeiDecimals), "symbol": coin(f.Chain),
+				"short": diagnose.FormatUnits(new(big.Int).Sub(need, f.Balance), diagnose.WeiDecimals)})
 		}
 	}
 	if f.Chain.PrivateMempool {
