@@ -6,7 +6,9 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/unstuck-dev/unstuck/diagnose/base58"
 	"github.com/unstuck-dev/unstuck/diagnose/chains"
+	"github.com/unstuck-dev/unstuck/diagnose/secret"
 )
 
 // Public ids from the reference captures (TRON.md, BITCOIN.md) and the
@@ -125,7 +127,7 @@ func TestParseInputBareTxID(t *testing.T) {
 		}
 	}
 	// In a sentence it may be a key the text goes on about: refused.
-	if _, err := ParseInput("the id is "+tronTxID, reg); !IsSecretRefusal(err) {
+	if _, err := ParseInput("the id is "+tronTxID, reg); !secret.IsRefusal(err) {
 		t.Errorf("a bare 64-hex in a sentence: %v, want a secret refusal", err)
 	}
 }
@@ -162,7 +164,7 @@ func TestParseInputFamilyErrors(t *testing.T) {
 			if !strings.Contains(ie.Message("en"), tt.want) || !strings.Contains(ie.Message("zh"), tt.wantZH) {
 				t.Errorf("messages %q / %q lack %q / %q", ie.Message("en"), ie.Message("zh"), tt.want, tt.wantZH)
 			}
-			if IsSecretRefusal(err) || IsUnconfirmedTxID(err) {
+			if secret.IsRefusal(err) || IsUnconfirmedTxID(err) {
 				t.Error("refused as a secret")
 			}
 		})
@@ -241,7 +243,7 @@ func TestPossibleKeyAddresses(t *testing.T) {
 	if !ok || got.EVM != "0x2c7536E3605D9C16a7a3D7b1898e529396a65c23" {
 		t.Fatalf("PossibleKeyAddresses = %+v, %v", got, ok)
 	}
-	b, valid := decodeBase58Check(got.Tron)
+	b, valid := base58.DecodeCheck(got.Tron)
 	if !valid || got.Tron[0] != 'T' || len(b) != 21 || b[0] != 0x41 || !strings.EqualFold("0x"+encodeHex(b[1:]), got.EVM) {
 		t.Errorf("TRON address %q does not hold the EVM address %s", got.Tron, got.EVM)
 	}

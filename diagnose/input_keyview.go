@@ -3,6 +3,8 @@ package diagnose
 import (
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/crypto"
+
+	"github.com/unstuck-dev/unstuck/diagnose/base58"
 )
 
 // KeyAddresses are the addresses a bare 64-hex string would control if it
@@ -31,5 +33,5 @@ func PossibleKeyAddresses(q Query) (KeyAddresses, bool) {
 
 // tronAddress is the TRON form of a 20-byte account id.
 func tronAddress(a common.Address) string {
-	return encodeBase58Check(append([]byte{tronPrefix}, a.Bytes()...))
+	return base58.EncodeCheck(append([]byte{tronPrefix}, a.Bytes()...))
 }
