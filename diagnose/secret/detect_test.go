@@ -361,3 +361,11 @@ func TestChineseBlockRules(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkNewLexicon is what the first screen after start-up pays, once,
+// to read the embedded word lists.
+func BenchmarkNewLexicon(b *testing.B) {
+	for b.Loop() {
+		newLexicon()
+	}
+}

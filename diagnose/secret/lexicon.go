@@ -29,14 +29,18 @@ type lexicon struct {
 	score   [2048]float64   // hanScore of each index
 }
 
-var lexiconOnce = sync.OnceValue(func() *lexicon {
+var lexiconOnce = sync.OnceValue(newLexicon)
+
+// newLexicon builds the lexicon from the embedded lists: the cost of the
+// first screen after start-up (BenchmarkNewLexicon).
+func newLexicon() *lexicon {
 	lx := &lexicon{
 		english: make(map[string]bool, 2048),
 		common:  make(map[string]bool),
 		prefix4: make(map[string]bool, 2048),
 		han:     make(map[rune]int, 3000),
 	}
-	for _, w := range strings.Fields(englishList) {
+	for w := range strings.FieldsSeq(englishList) {
 		lx.english[w] = true
 		lx.prefix4[w[:min(4, len(w))]] = true
 	}
@@ -46,17 +50,19 @@ var lexiconOnce = sync.OnceValue(func() *lexicon {
 	// The simplified and traditional lists are the same words in the same
 	// order, so a character's index is its rank in either.
 	for _, list := range []string{chineseSimplifiedList, chineseTraditionalList} {
-		for i, w := range strings.Fields(list) {
+		i := 0
+		for w := range strings.FieldsSeq(list) {
 			if r := []rune(w); len(r) == 1 {
 				lx.han[r[0]] = i
 			}
+			i++
 		}
 	}
 	for i := range lx.score {
 		lx.score[i] = hanScore(i)
 	}
 	return lx
-})
+}
 
 // hanScore weighs a Chinese word by its rank. The Chinese lists are ordered
 // by frequency, so ordinary text is dominated by low ranks (的 是 我 了 …),
