@@ -30,10 +30,10 @@ const (
 // ordinary text (see phraseWords and hanWindowScore) and are pinned by the tests.
 func Detect(s string) (Kind, bool) { return DetectIn(FieldText, s) }
 
-// DetectIn is Detect for a field of the given kind. Fields that
-// take a hash, a link or an address are stricter (a run of four wordlist
-// words is a partial phrase there: see hasWordRun); a FieldTxID lets a bare
-// 64-hex standing alone through, for ParseInput to hold until the user
+// DetectIn is Detect for a field of the given kind. Fields that take a
+// hash, a link or an address are stricter (a run of four wordlist words is
+// a partial phrase there: see hasWordRun); a FieldTxID lets a bare 64-hex
+// standing alone through, for diagnose.ParseInput to hold until the user
 // confirms it is a transaction ID (DESIGN.md, safety rule 3).
 func DetectIn(f Field, s string) (Kind, bool) {
 	t := Fold(s)
