@@ -6,7 +6,9 @@ import (
 
 	"github.com/ethereum/go-ethereum/common"
 
+	"github.com/unstuck-dev/unstuck/diagnose/base58"
 	"github.com/unstuck-dev/unstuck/diagnose/chains"
+	"github.com/unstuck-dev/unstuck/diagnose/secret"
 )
 
 // FuzzParseInput: any input either fails with a reason that carries no
@@ -23,29 +25,29 @@ func FuzzParseInput(f *testing.F) {
 	reg := chains.MustDefault()
 	f.Fuzz(func(t *testing.T, s string) {
 		q, err := ParseInput(s, reg)
-		_, secret := DetectSecretIn(s, FieldTxID)
-		checkParsed(t, s, q, err, secret, reg)
+		_, isSecret := secret.DetectIn(secret.FieldTxID, s)
+		checkParsed(t, s, q, err, isSecret, reg)
 		a, err := ParseAddress(s)
-		_, secret = DetectSecretIn(s, FieldPublic)
-		checkParsed(t, s, a, err, secret, reg)
+		_, isSecret = secret.DetectIn(secret.FieldPublic, s)
+		checkParsed(t, s, a, err, isSecret, reg)
 		if err == nil && a.Kind != KindAddress {
 			t.Fatalf("ParseAddress returned a %s", a.Kind)
 		}
 	})
 }
 
-func checkParsed(t *testing.T, s string, q Query, err error, secret bool, reg *chains.Registry) {
+func checkParsed(t *testing.T, s string, q Query, err error, isSecret bool, reg *chains.Registry) {
 	t.Helper()
-	if secret && (!IsSecretRefusal(err) || q != (Query{})) {
+	if isSecret && (!secret.IsRefusal(err) || q != (Query{})) {
 		t.Fatalf("a detected secret was not refused: %+v, %v", q, err)
 	}
 	if err != nil {
 		for _, lang := range []string{"en", "zh"} {
 			msg := err.(*InputError).Message(lang)
-			if _, leaked := DetectSecret(msg); leaked {
+			if _, leaked := secret.Detect(msg); leaked {
 				t.Fatalf("the error carries a secret: %q", msg)
 			}
-			if secret && strings.TrimSpace(s) != "" && strings.Contains(msg, strings.TrimSpace(s)) {
+			if isSecret && strings.TrimSpace(s) != "" && strings.Contains(msg, strings.TrimSpace(s)) {
 				t.Fatalf("the error repeats the input")
 			}
 		}
@@ -70,12 +72,12 @@ func checkParsed(t *testing.T, s string, q Query, err error, secret bool, reg *c
 				t.Fatalf("txid %q", q.Ref)
 			}
 		case q.Family == FamilyTron:
-			if b, ok := decodeBase58Check(q.Ref); !ok || len(b) != 21 || b[0] != tronPrefix {
+			if b, ok := base58.DecodeCheck(q.Ref); !ok || len(b) != 21 || b[0] != tronPrefix {
 				t.Fatalf("TRON address %q", q.Ref)
 			}
 		default:
 			_, bech := decodeSegwit(q.Ref)
-			b, b58 := decodeBase58Check(q.Ref)
+			b, b58 := base58.DecodeCheck(q.Ref)
 			if !bech && !(b58 && len(b) == 21) {
 				t.Fatalf("Bitcoin address %q", q.Ref)
 			}
@@ -106,28 +108,4 @@ func checkEVM(t *testing.T, q Query, reg *chains.Registry) {
 	if _, ok := reg.ByID(q.ChainHint); q.ChainHint != 0 && !ok {
 		t.Fatalf("hint %d is not a known chain", q.ChainHint)
 	}
-}
-
-// FuzzDetectSecret: never panics, surrounding whitespace does not change
-// the verdict, and a public field is never laxer than free text.
-func FuzzDetectSecret(f *testing.F) {
-	for _, s := range []string{vector12, zhVector12, privKey, xprv, `{"crypto":{"kdf":"scrypt"}}`, hashLower,
-		"key: 0x" + privKey, "5HueCGU8rMjxEXxiPuD5BDku4MkFqeZyd4dZ1jvhTVqvbTLvyTJ", "abandon ability able about"} {
-		f.Add(s)
-	}
-	f.Fuzz(func(t *testing.T, s string) {
-		kind, ok := DetectSecret(s)
-		if ok != (kind != "") {
-			t.Fatalf("DetectSecret = %q, %v", kind, ok)
-		}
-		if k2, ok2 := DetectSecret(" \n" + s + " \t"); k2 != kind || ok2 != ok {
-			t.Fatalf("padding changed the verdict: %q → %q", kind, k2)
-		}
-		if _, pub := DetectSecretIn(s, FieldPublic); ok && !pub {
-			t.Fatalf("free text refused, the public field let it through")
-		}
-		if _, tx := DetectSecretIn(s, FieldTxID); ok && !tx && !IsBareHex64(s) {
-			t.Fatalf("the txid field let through more than a bare 64-hex")
-		}
-	})
 }

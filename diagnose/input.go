@@ -4,9 +4,9 @@ import (
 	"errors"
 	"fmt"
 	"strings"
-	"unicode"
 
 	"github.com/unstuck-dev/unstuck/diagnose/chains"
+	"github.com/unstuck-dev/unstuck/diagnose/secret"
 )
 
 // InputKind says what a parsed input names.
@@ -71,7 +71,7 @@ func (q Query) ConfirmTxID() Query {
 type InputError struct {
 	Reason   string
 	ReasonZH string
-	Secret   SecretKind // "" unless refused as a secret
+	Secret   secret.Kind // "" unless refused as a secret
 	// Unconfirmed is set when a bare 64-hex string was not sent because
 	// nobody confirmed it is a transaction ID.
 	Unconfirmed bool
@@ -88,10 +88,13 @@ func (e *InputError) Message(lang string) string {
 	return e.Reason
 }
 
-// IsSecretRefusal reports whether err refused an input as a secret.
-func IsSecretRefusal(err error) bool {
-	var ie *InputError
-	return errors.As(err, &ie) && ie.Secret != ""
+// Unwrap is the secret.RefusalError behind e when it refused a secret, so
+// that secret.IsRefusal finds it; nil otherwise.
+func (e *InputError) Unwrap() error {
+	if e.Secret == "" {
+		return nil
+	}
+	return &secret.RefusalError{Kind: e.Secret}
 }
 
 // IsUnconfirmedTxID reports whether err held back a bare 64-hex string
@@ -101,16 +104,8 @@ func IsUnconfirmedTxID(err error) bool {
 	return errors.As(err, &ie) && ie.Unconfirmed
 }
 
-// SecretRefusal tells the user why a secret-shaped input was refused and
-// what to do if they already shared it. SecretRefusalZH says the same in
-// Simplified Chinese.
-const (
-	SecretRefusal   = "this looks like a recovery phrase or private key; unstuck never needs it and did not send it anywhere. If you shared it with anyone, move your funds to a new wallet now."
-	SecretRefusalZH = "这看起来像助记词或私钥；unstuck 从不需要它，也没有把它发送到任何地方。如果你曾把它告诉任何人，请立即把资产转移到一个新钱包。"
-)
-
-func secretRefusal(kind SecretKind) *InputError {
-	return &InputError{Reason: SecretRefusal, ReasonZH: SecretRefusalZH, Secret: kind}
+func secretRefusal(kind secret.Kind) *InputError {
+	return &InputError{Reason: secret.Refusal, ReasonZH: secret.RefusalZH, Secret: kind}
 }
 
 // UnconfirmedTxIDError is what a caller returns when a query still
@@ -149,7 +144,7 @@ func inputErr(en, zh string, args ...any) error {
 // link comes back with NeedsConfirm set. reg may be nil (no EVM network
 // hints then).
 func ParseInput(s string, reg *chains.Registry) (Query, error) {
-	tokens, err := screenTokens(s, FieldTxID)
+	tokens, err := screenTokens(s, secret.FieldTxID)
 	if err != nil {
 		return Query{}, err
 	}
@@ -190,8 +185,8 @@ func ParseInput(s string, reg *chains.Registry) (Query, error) {
 // screenTokens refuses secrets and over-long input, then splits the text
 // into the words a hash or link could be, with hex that was wrapped across
 // lines joined again.
-func screenTokens(s string, f Field) ([]string, error) {
-	if kind, ok := DetectSecretIn(s, f); ok {
+func screenTokens(s string, f secret.Field) ([]string, error) {
+	if kind, ok := secret.DetectIn(f, s); ok {
 		return nil, secretRefusal(kind)
 	}
 	if len(s) > MaxInputBytes {
@@ -199,8 +194,8 @@ func screenTokens(s string, f Field) ([]string, error) {
 			"输入有 %d 字节，太长了；请只粘贴交易哈希或区块浏览器链接", len(s))
 	}
 	var tokens []string
-	for _, f := range strings.Fields(foldText(s)) {
-		if f = trimWrapping(f); f != "" {
+	for _, f := range strings.Fields(secret.Fold(s)) {
+		if f = secret.TrimWrapping(f); f != "" {
 			tokens = append(tokens, f)
 		}
 	}
@@ -244,19 +239,6 @@ func looksLikeCandidate(tok string) bool {
 	return ok
 }
 
-// trimWrapping removes the quotes, brackets and punctuation that chat apps,
-// documents and sentences wrap around a pasted hash.
-func trimWrapping(s string) string {
-	const wrap = "'\"`“”‘’「」『』《》【】()[]{}<>.,;:!?。，；：！？、…"
-	for {
-		t := strings.TrimFunc(s, func(r rune) bool { return unicode.IsSpace(r) || strings.ContainsRune(wrap, r) })
-		if t == s {
-			return t
-		}
-		s = t
-	}
-}
-
 func isHexString(s string) bool {
 	for i := 0; i < len(s); i++ {
 		if !isHexDigit(s[i]) {
@@ -264,4 +246,8 @@ func isHexString(s string) bool {
 		}
 	}
 	return s != ""
+}
+
+func isHexDigit(c byte) bool {
+	return c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F'
 }

@@ -1,12 +1,14 @@
 package diagnose
 
+import "github.com/unstuck-dev/unstuck/diagnose/secret"
+
 // ParseAddress reads a public address typed or pasted where only an
 // address belongs (account, --from): EVM (0x…, EIP-55 checked when mixed
 // case), TRON (T…) or Bitcoin, or an explorer link to one. It screens the
 // text for secrets first, and every refusal talks about addresses: a
 // transaction hash here is a mistake, said so plainly.
 func ParseAddress(s string) (Query, error) {
-	tokens, err := screenTokens(s, FieldPublic)
+	tokens, err := screenTokens(s, secret.FieldPublic)
 	if err != nil {
 		return Query{}, err
 	}

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/unstuck-dev/unstuck/diagnose/chains"
+	"github.com/unstuck-dev/unstuck/diagnose/secret"
 )
 
 // The TUI screens the whole field on every keystroke, so the screen's cost
@@ -14,7 +15,7 @@ func BenchmarkScreenKeystroke(b *testing.B) {
 	for _, bench := range []struct{ name, text string }{{"hash", hashLower}, {"link", "https://tronscan.org/#/transaction/" + tronTxID}, {"4KB", long}} {
 		b.Run(bench.name, func(b *testing.B) {
 			for b.Loop() {
-				DetectSecretIn(bench.text, FieldTxID)
+				secret.DetectIn(secret.FieldTxID, bench.text)
 			}
 		})
 	}

@@ -1,8 +1,6 @@
 package diagnose
 
 import (
-	"bytes"
-	"encoding/hex"
 	"strings"
 	"testing"
 )
@@ -60,66 +58,6 @@ func TestDecodeSegwit(t *testing.T) {
 	if q, err := ParseInput("tc1p0xlxvlhemja6c4dqv22uapctqupfhlxm9h8z3k2e72q4k9hcz7vq5zuyut", nil); err == nil {
 		t.Errorf("tc1…: got %+v", q)
 	}
-}
-
-func TestBase58(t *testing.T) {
-	// Vectors from the base58 draft (draft-msporny-base58) and Bitcoin Core.
-	for _, tt := range []struct{ hex, b58 string }{
-		{"", ""},
-		{"61", "2g"},
-		{"626262", "a3gV"},
-		{"636363", "aPEr"},
-		{"73696d706c792061206c6f6e6720737472696e67", "2cFupjhnEsSn59qHXstmK2ffpLv2"},
-		{"00eb15231dfceb60925886b67d065299925915aeb172c06647", "1NS17iag9jJgTHD1VXjvLCEnZuQ3rJDE9L"},
-		{"516b6fcd0f", "ABnLTmg"},
-		{"bf4f89001e670274dd", "3SEo3LWLoPntC"},
-		{"572e4794", "3EFU7m"},
-		{"ecac89cad93923c02321", "EJDM8drfXA6uyA"},
-		{"10c8511e", "Rt5zm"},
-		{"00000000000000000000", "1111111111"},
-	} {
-		b, _ := hex.DecodeString(tt.hex)
-		if got := encodeBase58(b); got != tt.b58 {
-			t.Errorf("encodeBase58(%s) = %s, want %s", tt.hex, got, tt.b58)
-		}
-		if tt.b58 == "" {
-			continue
-		}
-		if got, ok := decodeBase58(tt.b58); !ok || !bytes.Equal(got, b) {
-			t.Errorf("decodeBase58(%s) = %x, %v", tt.b58, got, ok)
-		}
-	}
-	for _, bad := range []string{"0", "O", "I", "l", "abc!", strings.Repeat("z", maxBase58+1)} {
-		if _, ok := decodeBase58(bad); ok {
-			t.Errorf("decodeBase58(%q) accepted it", bad)
-		}
-	}
-	if b, ok := decodeBase58Check(tronUSDT); !ok || hex.EncodeToString(b) != tronUSDTHex {
-		t.Errorf("TRON USDT: %x, %v", b, ok)
-	}
-	if _, ok := decodeBase58Check(tronUSDT[:33] + "u"); ok {
-		t.Error("a changed character kept the checksum")
-	}
-	if _, ok := decodeBase58Check("1111"); ok {
-		t.Error("too short for a checksum")
-	}
-}
-
-// FuzzBase58Check: decoding never panics, and whatever decodes encodes
-// back to the same text.
-func FuzzBase58Check(f *testing.F) {
-	for _, s := range []string{tronUSDT, btcGenesis, btcP2SH, "1", "", "5HueCGU8rMjxEXxiPuD5BDku4MkFqeZyd4dZ1jvhTVqvbTLvyTJ"} {
-		f.Add(s)
-	}
-	f.Fuzz(func(t *testing.T, s string) {
-		if b, ok := decodeBase58(s); ok && encodeBase58(b) != s {
-			t.Fatalf("%q decodes to %x, which encodes to %q", s, b, encodeBase58(b))
-		}
-		if p, ok := decodeBase58Check(s); ok && encodeBase58Check(p) != s {
-			t.Fatalf("%q: checked payload %x encodes differently", s, p)
-		}
-		isWIF(s)
-	})
 }
 
 // FuzzBech32: decoding never panics; a valid segwit address stays valid

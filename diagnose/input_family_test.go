@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/unstuck-dev/unstuck/diagnose/chains"
+	"github.com/unstuck-dev/unstuck/diagnose/secret"
 )
 
 // Public ids from the reference captures (TRON.md, BITCOIN.md) and the
@@ -125,7 +126,7 @@ func TestParseInputBareTxID(t *testing.T) {
 		}
 	}
 	// In a sentence it may be a key the text goes on about: refused.
-	if _, err := ParseInput("the id is "+tronTxID, reg); !IsSecretRefusal(err) {
+	if _, err := ParseInput("the id is "+tronTxID, reg); !secret.IsRefusal(err) {
 		t.Errorf("a bare 64-hex in a sentence: %v, want a secret refusal", err)
 	}
 }
@@ -162,7 +163,7 @@ func TestParseInputFamilyErrors(t *testing.T) {
 			if !strings.Contains(ie.Message("en"), tt.want) || !strings.Contains(ie.Message("zh"), tt.wantZH) {
 				t.Errorf("messages %q / %q lack %q / %q", ie.Message("en"), ie.Message("zh"), tt.want, tt.wantZH)
 			}
-			if IsSecretRefusal(err) || IsUnconfirmedTxID(err) {
+			if secret.IsRefusal(err) || IsUnconfirmedTxID(err) {
 				t.Error("refused as a secret")
 			}
 		})

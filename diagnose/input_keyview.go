@@ -1,5 +1,7 @@
 package diagnose
 
+import "github.com/unstuck-dev/unstuck/diagnose/base58"
+
 // KeyAddresses are the addresses a bare 64-hex string would control if it
 // were a private key, worked out on this machine: shown next to the
 // "is this a transaction ID?" question so that a user who pasted a key
@@ -30,5 +32,5 @@ func (e *Engine) PossibleKeyAddresses(q Query) (KeyAddresses, bool) {
 // TronAddress is the TRON form (T…) of a 20-byte account id: the same id
 // an EVM address carries, behind TRON's 0x41 prefix, in base58check.
 func TronAddress(account [20]byte) string {
-	return encodeBase58Check(append([]byte{tronPrefix}, account[:]...))
+	return base58.EncodeCheck(append([]byte{tronPrefix}, account[:]...))
 }

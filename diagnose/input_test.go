@@ -2,20 +2,59 @@ package diagnose
 
 import (
 	"errors"
+	"math/rand"
 	"regexp"
 	"strings"
 	"testing"
 
 	"github.com/ethereum/go-ethereum/common"
+	"github.com/tyler-smith/go-bip39"
 	"github.com/tyler-smith/go-bip39/wordlists"
 
 	"github.com/unstuck-dev/unstuck/diagnose/chains"
+	"github.com/unstuck-dev/unstuck/diagnose/secret"
 )
 
 const (
 	hashLower = "0x5c504ed432cb51138bcf09aa5e8a410dd4a1e204ef84bfed1be16dfba1b22060"
 	addrSum   = "0x52908400098527886E0F7030069857D2E4169EE7" // EIP-55 test vector
 )
+
+// Secrets the parser must refuse (the detector's own tests, in
+// diagnose/secret, use the same ones).
+const (
+	vector12 = "abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon about"
+	privKey  = "4c0883a69102937d6231471b5dbb6204fe5129617082792ae468d01a3f362318"
+	xprv     = "xprv9s21ZrQH143K3QTDL4LXw2F7HEK3wJUD2nW2nRk4stbPy6cq3jPPqjiChkVvvNKmPGJxWUtg6LnF5kejMRNNU3TGtRBeJgk33yuGBxrMPHi"
+)
+
+// fixedPhrase is a valid phrase of the given length in list's words, the
+// same one for the same length: the phrase diagnose/secret's test helper of
+// that name makes, built here with go-bip39.
+func fixedPhrase(t *testing.T, words int, list []string, sep string) string {
+	t.Helper()
+	rng := rand.New(rand.NewSource(int64(words)))
+	entropy := make([]byte, words*4/3)
+	rng.Read(entropy)
+	m, err := bip39.NewMnemonic(entropy)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := strings.Fields(m)
+	for i, w := range out {
+		idx, _ := bip39.GetWordIndex(w)
+		out[i] = list[idx]
+	}
+	return strings.Join(out, sep)
+}
+
+func toFullWidth(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		b.WriteRune(r - '!' + 0xFF01)
+	}
+	return b.String()
+}
 
 func TestParseInput(t *testing.T) {
 	reg := chains.MustDefault()
@@ -141,7 +180,7 @@ func TestParseInputErrors(t *testing.T) {
 			if !strings.Contains(err.Error(), tt.want) {
 				t.Errorf("error %q lacks %q", err, tt.want)
 			}
-			if IsSecretRefusal(err) {
+			if secret.IsRefusal(err) {
 				t.Error("not a secret, but refused as one")
 			}
 		})
@@ -149,32 +188,32 @@ func TestParseInputErrors(t *testing.T) {
 }
 
 func TestParseInputRefusesSecrets(t *testing.T) {
-	en := fixedPhrase(12, wordlists.English, " ")
-	zh := fixedPhrase(12, wordlists.ChineseSimplified, "")
+	en := fixedPhrase(t, 12, wordlists.English, " ")
+	zh := fixedPhrase(t, 12, wordlists.ChineseSimplified, "")
 	tests := []struct {
 		name, input string
-		kind        SecretKind
+		kind        secret.Kind
 		parts       []string // text that must not come back
 	}{
-		{"phrase", en, SecretRecoveryPhrase, strings.Fields(en)},
-		{"phrase with a hash", hashLower + " " + en, SecretRecoveryPhrase, strings.Fields(en)},
-		{"phrase in a link", "https://etherscan.io/tx/" + hashLower + "?note=" + strings.ReplaceAll(en, " ", "+"), SecretRecoveryPhrase, strings.Fields(en)},
-		{"chinese phrase", zh, SecretRecoveryPhrase, strings.Split(zh, "")},
-		{"key in a sentence", "my wallet gave me " + privKey + " what is it", SecretPrivateKey, []string{privKey[:8], privKey[56:]}},
-		{"labelled key", "key: 0x" + privKey, SecretPrivateKey, []string{privKey[:8], privKey[56:]}},
-		{"key that is too long to parse", privKey + strings.Repeat(" x", MaxInputBytes), SecretPrivateKey, []string{privKey[:8]}},
-		{"xprv", xprv, SecretExtendedKey, []string{xprv[4:20]}},
-		{"keystore", `{"crypto":{"ciphertext":"5318b4d5bcd28de64ee5559e671353e1"}}`, SecretKeystore, []string{"5318b4d5"}},
+		{"phrase", en, secret.RecoveryPhrase, strings.Fields(en)},
+		{"phrase with a hash", hashLower + " " + en, secret.RecoveryPhrase, strings.Fields(en)},
+		{"phrase in a link", "https://etherscan.io/tx/" + hashLower + "?note=" + strings.ReplaceAll(en, " ", "+"), secret.RecoveryPhrase, strings.Fields(en)},
+		{"chinese phrase", zh, secret.RecoveryPhrase, strings.Split(zh, "")},
+		{"key in a sentence", "my wallet gave me " + privKey + " what is it", secret.PrivateKey, []string{privKey[:8], privKey[56:]}},
+		{"labelled key", "key: 0x" + privKey, secret.PrivateKey, []string{privKey[:8], privKey[56:]}},
+		{"key that is too long to parse", privKey + strings.Repeat(" x", MaxInputBytes), secret.PrivateKey, []string{privKey[:8]}},
+		{"xprv", xprv, secret.ExtendedKey, []string{xprv[4:20]}},
+		{"keystore", `{"crypto":{"ciphertext":"5318b4d5bcd28de64ee5559e671353e1"}}`, secret.Keystore, []string{"5318b4d5"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			q, err := ParseInput(tt.input, chains.MustDefault())
-			if !IsSecretRefusal(err) {
+			if !secret.IsRefusal(err) {
 				t.Fatalf("want a secret refusal, got %+v, %v", q, err)
 			}
 			var ie *InputError
 			errors.As(err, &ie)
-			if ie.Secret != tt.kind || ie.Reason != SecretRefusal || ie.Message("zh") != SecretRefusalZH {
+			if ie.Secret != tt.kind || ie.Reason != secret.Refusal || ie.Message("zh") != secret.RefusalZH {
 				t.Errorf("got kind %q reason %q", ie.Secret, ie.Reason)
 			}
 			if q != (Query{}) {
@@ -190,12 +229,12 @@ func TestParseInputRefusesSecrets(t *testing.T) {
 			}
 		})
 	}
-	if IsSecretRefusal(errors.New("other")) || IsSecretRefusal(nil) {
-		t.Error("IsSecretRefusal accepts unrelated errors")
+	if secret.IsRefusal(errors.New("other")) || secret.IsRefusal(nil) {
+		t.Error("secret.IsRefusal accepts unrelated errors")
 	}
-	wrapped := secretRefusal(SecretPrivateKey)
-	if !IsSecretRefusal(errors.Join(errors.New("check"), wrapped)) {
-		t.Error("IsSecretRefusal misses a wrapped refusal")
+	wrapped := secretRefusal(secret.PrivateKey)
+	if !secret.IsRefusal(errors.Join(errors.New("check"), wrapped)) {
+		t.Error("secret.IsRefusal misses a wrapped refusal")
 	}
 }
 

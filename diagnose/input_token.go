@@ -70,6 +70,10 @@ func isAlnumString(s string) bool {
 	return s != ""
 }
 
+func isAlnum(c byte) bool {
+	return c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
+}
+
 func shortenedErr() error {
 	return inputErr("this hash is shortened (its middle is replaced by …), the way wallets display it, so it cannot be looked up; "+
 		"copy the full hash: in the wallet, open the transaction's details and tap copy next to the hash, or open it on the block explorer and copy the link",

@@ -10,6 +10,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/unstuck-dev/unstuck/diagnose"
+	"github.com/unstuck-dev/unstuck/diagnose/secret"
 	"github.com/unstuck-dev/unstuck/guides"
 )
 
@@ -154,7 +155,7 @@ func (m checkModel) Update(msg tea.Msg) (checkModel, tea.Cmd) {
 		m.err = ""
 		return m, emit(refusedMsg{})
 	}
-	if m.kind == checkTx && diagnose.IsBareHex64(m.input.Value()) {
+	if m.kind == checkTx && secret.IsBareHex64(m.input.Value()) {
 		// Held before it is ever drawn: it may be a private key.
 		return m.submit()
 	}
@@ -165,11 +166,11 @@ func (m checkModel) Update(msg tea.Msg) (checkModel, tea.Cmd) {
 }
 
 // field is how the screen's text field is screened for secrets.
-func (m checkModel) field() diagnose.Field {
+func (m checkModel) field() secret.Field {
 	if m.kind == checkTx {
-		return diagnose.FieldTxID
+		return secret.FieldTxID
 	}
-	return diagnose.FieldPublic
+	return secret.FieldPublic
 }
 
 func (m checkModel) pickExample() checkModel {
@@ -192,7 +193,7 @@ func (m checkModel) submit() (checkModel, tea.Cmd) {
 	}
 	q, err := diagnose.ParseInput(v, m.d.reg)
 	switch {
-	case diagnose.IsSecretRefusal(err):
+	case secret.IsRefusal(err):
 		m.input.Reset()
 		return m, emit(refusedMsg{})
 	case err != nil:
@@ -213,7 +214,7 @@ func (m checkModel) submit() (checkModel, tea.Cmd) {
 func (m checkModel) submitAccount(v string) (checkModel, tea.Cmd) {
 	q, err := diagnose.ParseAddress(v)
 	switch {
-	case diagnose.IsSecretRefusal(err):
+	case secret.IsRefusal(err):
 		m.input.Reset()
 		return m, emit(refusedMsg{})
 	case err != nil:

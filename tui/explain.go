@@ -7,7 +7,7 @@ import (
 	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
 
-	"github.com/unstuck-dev/unstuck/diagnose"
+	"github.com/unstuck-dev/unstuck/diagnose/secret"
 	"github.com/unstuck-dev/unstuck/guides"
 )
 
@@ -96,7 +96,7 @@ func (m explainModel) Update(msg tea.Msg) (explainModel, tea.Cmd) {
 	}
 	var cmd tea.Cmd
 	var refused bool
-	m.input, cmd, refused = guardInput(m.input, msg, diagnose.FieldText)
+	m.input, cmd, refused = guardInput(m.input, msg, secret.FieldText)
 	if refused {
 		m.done, m.asked, m.matches = false, "", menu{}
 		return m, emit(refusedMsg{})

@@ -3,8 +3,7 @@ package tui
 import (
 	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
-
-	"github.com/unstuck-dev/unstuck/diagnose"
+	"github.com/unstuck-dev/unstuck/diagnose/secret"
 )
 
 // maxInputRunes bounds a text field. It is generous: a field must hold a
@@ -33,15 +32,15 @@ func newInput(st Styles, placeholder string) textinput.Model {
 // is emptied before anything can draw it, and refused is true. In a field
 // for a hash, a link or an address four wordlist words in a row are
 // already a hit, so a phrase typed there is cleared at its fourth word.
-func guardInput(in textinput.Model, msg tea.Msg, f diagnose.Field) (out textinput.Model, cmd tea.Cmd, refused bool) {
+func guardInput(in textinput.Model, msg tea.Msg, f secret.Field) (out textinput.Model, cmd tea.Cmd, refused bool) {
 	if k, ok := msg.(tea.KeyMsg); ok && len(k.Runes) > 0 {
-		if _, bad := diagnose.DetectSecretIn(string(k.Runes), f); bad {
+		if _, bad := secret.DetectIn(f, string(k.Runes)); bad {
 			in.Reset()
 			return in, nil, true
 		}
 	}
 	in, cmd = in.Update(msg)
-	if _, bad := diagnose.DetectSecretIn(in.Value(), f); bad {
+	if _, bad := secret.DetectIn(f, in.Value()); bad {
 		in.Reset()
 		return in, nil, true
 	}

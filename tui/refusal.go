@@ -6,7 +6,7 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 
-	"github.com/unstuck-dev/unstuck/diagnose"
+	"github.com/unstuck-dev/unstuck/diagnose/secret"
 	"github.com/unstuck-dev/unstuck/guides"
 )
 
@@ -60,7 +60,7 @@ func (m refusalModel) Update(msg tea.Msg) (refusalModel, tea.Cmd) {
 // check needs instead.
 func (m refusalModel) View() string {
 	st, w := m.d.st, m.width
-	why := m.lang.Pick(diagnose.SecretRefusal, diagnose.SecretRefusalZH)
+	why := m.lang.Pick(secret.Refusal, secret.RefusalZH)
 	var b strings.Builder
 	b.WriteString(st.Fail.Render(truncate(m.lang.Pick("✗ Not sent: that looked like a recovery phrase or a private key", "✗ 没有发送：这看起来像助记词或私钥"), w)))
 	b.WriteString("\n\n" + paint(st.Text, wrap(upperFirst(why), w)))

@@ -10,6 +10,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/unstuck-dev/unstuck/diagnose"
+	"github.com/unstuck-dev/unstuck/diagnose/secret"
 	"github.com/unstuck-dev/unstuck/guides"
 )
 
@@ -131,7 +132,7 @@ func (m resultModel) updateEdit(msg tea.Msg) (resultModel, tea.Cmd) {
 	}
 	var cmd tea.Cmd
 	var refused bool
-	m.input, cmd, refused = guardInput(m.input, msg, diagnose.FieldText)
+	m.input, cmd, refused = guardInput(m.input, msg, secret.FieldText)
 	if refused {
 		m.edit = editNone
 		return m.rebuild(), emit(refusedMsg{})

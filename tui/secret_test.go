@@ -6,8 +6,7 @@ import (
 
 	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
-
-	"github.com/unstuck-dev/unstuck/diagnose"
+	"github.com/unstuck-dev/unstuck/diagnose/secret"
 )
 
 func TestGuardInput(t *testing.T) {
@@ -34,7 +33,7 @@ func TestGuardInput(t *testing.T) {
 			refused := false
 			for _, msg := range tt.msgs {
 				var r bool
-				in, _, r = guardInput(in, msg, diagnose.FieldText)
+				in, _, r = guardInput(in, msg, secret.FieldText)
 				refused = refused || r
 			}
 			if refused != tt.refused {

@@ -8,7 +8,7 @@ import (
 	"github.com/charmbracelet/bubbles/viewport"
 	tea "github.com/charmbracelet/bubbletea"
 
-	"github.com/unstuck-dev/unstuck/diagnose"
+	"github.com/unstuck-dev/unstuck/diagnose/secret"
 	"github.com/unstuck-dev/unstuck/guides"
 	"github.com/unstuck-dev/unstuck/guides/verify"
 )
@@ -179,7 +179,7 @@ func (m verifyModel) Update(msg tea.Msg) (verifyModel, tea.Cmd) {
 	}
 	var cmd tea.Cmd
 	var refused bool
-	m.input, cmd, refused = guardInput(m.input, msg, diagnose.FieldText)
+	m.input, cmd, refused = guardInput(m.input, msg, secret.FieldText)
 	if refused {
 		m.asked, m.res, m.next = "", nil, menu{}
 		return m.layout(), emit(refusedMsg{})

@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/unstuck-dev/unstuck/diagnose"
+	"github.com/unstuck-dev/unstuck/diagnose/secret"
 	"github.com/unstuck-dev/unstuck/guides"
 )
 
@@ -48,7 +49,7 @@ func exitCode(err error, stderr io.Writer, lang guides.Lang) int {
 	case errors.Is(err, context.Canceled):
 		fmt.Fprintln(stderr, lang.Pick("interrupted", "已中断"))
 		return exitInterrupted
-	case diagnose.IsSecretRefusal(err):
+	case secret.IsRefusal(err):
 		fmt.Fprintln(stderr, refusalText(lang))
 		return exitBadInput
 	case isCobraUsage(err):
@@ -69,7 +70,7 @@ func exitCode(err error, stderr io.Writer, lang guides.Lang) int {
 }
 
 func refusalText(lang guides.Lang) string {
-	return lang.Pick(diagnose.SecretRefusal, diagnose.SecretRefusalZH)
+	return lang.Pick(secret.Refusal, secret.RefusalZH)
 }
 
 // cobraUsage lists cobra's usage errors, by the start of their text, with

@@ -12,6 +12,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/unstuck-dev/unstuck/diagnose"
+	"github.com/unstuck-dev/unstuck/diagnose/secret"
 	"github.com/unstuck-dev/unstuck/guides"
 )
 
@@ -65,7 +66,7 @@ func (a *app) run(ctx context.Context, args []string) int {
 // 64-hex txid, which check holds for confirmation instead.
 func screened(args []string) bool {
 	var words []string
-	positional := diagnose.FieldText
+	positional := secret.FieldText
 	for i := 0; i < len(args); i++ {
 		arg := args[i]
 		switch {
@@ -79,10 +80,10 @@ func screened(args []string) bool {
 				}
 				value, inline = args[i], true
 			}
-			if _, secret := diagnose.DetectSecretIn(arg, diagnose.FieldText); secret {
+			if _, found := secret.DetectIn(secret.FieldText, arg); found {
 				return true
 			}
-			if _, secret := diagnose.DetectSecretIn(value, field); inline && secret {
+			if _, found := secret.DetectIn(field, value); inline && found {
 				return true
 			}
 		default:
@@ -91,41 +92,41 @@ func screened(args []string) bool {
 			}
 			field := positional
 			if len(words) == 0 {
-				field = diagnose.FieldText // the command's name, or a stray first word
+				field = secret.FieldText // the command's name, or a stray first word
 			}
-			if _, secret := diagnose.DetectSecretIn(arg, field); secret {
+			if _, found := secret.DetectIn(field, arg); found {
 				return true
 			}
 			words = append(words, arg)
 		}
 	}
-	if positional == diagnose.FieldText {
-		_, secret := diagnose.DetectSecret(strings.Join(words, " "))
-		return len(words) > 1 && secret
+	if positional == secret.FieldText {
+		_, found := secret.Detect(strings.Join(words, " "))
+		return len(words) > 1 && found
 	}
 	// The arguments after the command's name, taken together.
-	_, secret := diagnose.DetectSecretIn(strings.Join(words[1:], " "), diagnose.FieldPublic)
-	return len(words) > 2 && secret
+	_, found := secret.DetectIn(secret.FieldPublic, strings.Join(words[1:], " "))
+	return len(words) > 2 && found
 }
 
 // commandField is how a command's arguments are screened.
-func commandField(cmd string) diagnose.Field {
+func commandField(cmd string) secret.Field {
 	switch cmd {
 	case "check":
-		return diagnose.FieldTxID
+		return secret.FieldTxID
 	case "account", "endpoint":
-		return diagnose.FieldPublic
+		return secret.FieldPublic
 	}
-	return diagnose.FieldText
+	return secret.FieldText
 }
 
 // flagField is how a flag's value is screened.
-func flagField(name string) diagnose.Field {
+func flagField(name string) secret.Field {
 	switch name {
 	case "--rpc", "--from":
-		return diagnose.FieldPublic
+		return secret.FieldPublic
 	}
-	return diagnose.FieldText
+	return secret.FieldText
 }
 
 // isFlag: -x or --name[=value]; "- abandon" (a pasted list) is not a flag.

@@ -14,10 +14,11 @@ import (
 	"time"
 
 	"github.com/unstuck-dev/unstuck/diagnose"
+	"github.com/unstuck-dev/unstuck/diagnose/secret"
 )
 
-// The corpus is shared with package diagnose (see its secrets_corpus_test.go).
-const corpusDir = "../../diagnose/testdata/secrets"
+// The corpus is shared with package diagnose/secret (see its corpus_test.go).
+const corpusDir = "../../diagnose/secret/testdata/secrets"
 
 type secretInput struct{ name, text string }
 
@@ -149,8 +150,8 @@ func TestSecretsNeverLeave(t *testing.T) {
 		}
 	}
 	for _, sec := range secrets {
-		bare := diagnose.IsBareHex64(sec.text)
-		want, wantZH := diagnose.SecretRefusal+"\n", diagnose.SecretRefusalZH+"\n"
+		bare := secret.IsBareHex64(sec.text)
+		want, wantZH := secret.Refusal+"\n", secret.RefusalZH+"\n"
 		checkWant, checkWantZH := want, wantZH
 		if bare {
 			checkWant, checkWantZH = held, heldZH
@@ -177,9 +178,9 @@ func TestSecretsNeverLeave(t *testing.T) {
 			args = append(args, append([]string{"check"}, words...), append([]string{"account"}, words...))
 		}
 		for _, a := range args {
-			want := diagnose.SecretRefusal + "\n"
+			want := secret.Refusal + "\n"
 			if a[0] == "--lang" {
-				want = diagnose.SecretRefusalZH + "\n"
+				want = secret.RefusalZH + "\n"
 			}
 			try(run.name, a, want)
 		}

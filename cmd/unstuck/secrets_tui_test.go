@@ -12,8 +12,7 @@ import (
 	"time"
 
 	"github.com/tyler-smith/go-bip39/wordlists"
-
-	"github.com/unstuck-dev/unstuck/diagnose"
+	"github.com/unstuck-dev/unstuck/diagnose/secret"
 )
 
 // TestSecretsNeverLeaveTUI pastes every corpus case into the check and
@@ -81,7 +80,7 @@ func TestSecretsNeverLeaveTUI(t *testing.T) {
 				continue
 			}
 			send("\x1b[200~" + sec.text + "\x1b[201~") // a bracketed paste, as terminals send one
-			if i == 0 && diagnose.IsBareHex64(sec.text) {
+			if i == 0 && secret.IsBareHex64(sec.text) {
 				// Maybe a TRON or Bitcoin txid: held, with the
 				// addresses it would control if it were a key.
 				await("Not sent yet: is this a transaction ID?")

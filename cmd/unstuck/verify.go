@@ -8,7 +8,7 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/unstuck-dev/unstuck/diagnose"
+	"github.com/unstuck-dev/unstuck/diagnose/secret"
 	"github.com/unstuck-dev/unstuck/guides"
 	"github.com/unstuck-dev/unstuck/guides/verify"
 )
@@ -69,8 +69,8 @@ type verifyJSON struct {
 
 func (a *app) runVerify(opts verifyOptions) error {
 	// Screened before anything else looks at it, like every input.
-	if _, secret := diagnose.DetectSecret(opts.input); secret {
-		return &diagnose.InputError{Reason: "refused", Secret: "refused"}
+	if kind, found := secret.Detect(opts.input); found {
+		return &secret.RefusalError{Kind: kind}
 	}
 	reg, err := verify.Load()
 	if err != nil {

@@ -5,7 +5,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/unstuck-dev/unstuck/diagnose"
+	"github.com/unstuck-dev/unstuck/diagnose/secret"
 )
 
 // TestVerifySecretsRefused runs every secrets-corpus case through verify,
@@ -23,9 +23,9 @@ func TestVerifySecretsRefused(t *testing.T) {
 		for _, args := range invocations {
 			runs++
 			code, stdout, stderr := c.run(args...)
-			want := diagnose.SecretRefusal + "\n"
+			want := secret.Refusal + "\n"
 			if args[0] == "--lang" {
-				want = diagnose.SecretRefusalZH + "\n"
+				want = secret.RefusalZH + "\n"
 			}
 			if code != exitBadInput || stdout != "" || stderr != want {
 				t.Errorf("%s: %v: exit %d, stdout %q, stderr %q", sec.name, args[:len(args)-1], code, stdout, stderr)

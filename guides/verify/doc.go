@@ -14,6 +14,6 @@
 // typo distance on long brand tokens only, and the non-domain scam patterns.
 // Wording stays neutral where unsure: "not on our list", never "safe".
 //
-// The caller screens input for secrets first (diagnose.DetectSecret); this
+// The caller screens input for secrets first (secret.Detect); this
 // package only reads text and never does I/O.
 package verify

@@ -1,4 +1,4 @@
-package diagnose
+package secret
 
 import (
 	"crypto/sha256"
@@ -8,7 +8,23 @@ import (
 
 	"github.com/tyler-smith/go-bip39/wordlists"
 
+	"github.com/unstuck-dev/unstuck/diagnose/base58"
 	"github.com/unstuck-dev/unstuck/diagnose/chains"
+)
+
+// Public ids the detector must let through: an EIP-55 test vector, ids
+// from the reference captures (TRON.md, BITCOIN.md) and the BIP-173/350
+// test vectors.
+const (
+	addrSum    = "0x52908400098527886E0F7030069857D2E4169EE7"
+	tronUSDT   = "TR7NHqjeKQxGTCi8q8ZY4pL8otSzgjLj6t"
+	tronTxID   = "01b4cde4197b9d1a1ff09ef5d2b1d939d3ec2401b3f002ebd0802c0f30a6e4ca"
+	btcTxID    = "1f6cf526064454b745f9fe40b1d673e512b226278811af433b1c8f022c600747"
+	btcGenesis = "1A1zP1eP5QGefi2DMPTfTL5SLmv7DivfNa"
+	btcP2SH    = "3QJmV3qfvL9SuYo34YihAf3sRCW3qSinyC"
+	btcP2WPKH  = "bc1qw508d6qejxtdg4y5r3zarvary0c5xw7kv8f3t4"
+	btcP2TR    = "bc1paardr2nczq0rx5rqpfwnvpzm497zvux64y0f7wjgcs7xuuuh2nnqwr2d5c"
+	btcTestnet = "tb1qrp33g0q5c5txsp9arysrx4k6zdkfs4nce4xj0gdcccefvpysxf3q0sl5k7"
 )
 
 // keyLabels are the words people put before or after a key they paste.
@@ -29,8 +45,8 @@ func TestLabelledKeys(t *testing.T) {
 	cases = append(cases, "我的私钥是0x"+privKey, "这是我的秘钥 0x"+privKey+" 请帮忙", "0x"+privKey+"是我的私钥", "私鑰："+k,
 		"private key for my wallet: "+k, toFullWidth("key:")+k)
 	for _, c := range cases {
-		if kind, ok := DetectSecret(c); !ok || kind != SecretPrivateKey {
-			t.Errorf("DetectSecret(%q) = %q, %v; want private_key", c, kind, ok)
+		if kind, ok := Detect(c); !ok || kind != PrivateKey {
+			t.Errorf("Detect(%q) = %q, %v; want private_key", c, kind, ok)
 		}
 	}
 	// Not labels: a transaction hash with ordinary words, or a public key.
@@ -45,8 +61,8 @@ func TestLabelledKeys(t *testing.T) {
 		txHash + " is stuck since yesterday and I do not know why the key",
 		"private key " + txHash + privKey, // 128 hex: not a key
 	} {
-		if kind, ok := DetectSecret(c); ok {
-			t.Errorf("DetectSecret(%q) = %q, want no secret", c, kind)
+		if kind, ok := Detect(c); ok {
+			t.Errorf("Detect(%q) = %q, want no secret", c, kind)
 		}
 	}
 }
@@ -57,7 +73,7 @@ func wif(key []byte, version byte, compressed bool) string {
 	if compressed {
 		p = append(p, 1)
 	}
-	return encodeBase58Check(p)
+	return base58.EncodeCheck(p)
 }
 
 func TestWIF(t *testing.T) {
@@ -83,8 +99,8 @@ func TestWIF(t *testing.T) {
 	}
 	for _, w := range known {
 		for _, in := range []string{w, "wif: " + w, "my key " + w + " please", "\"" + w + "\""} {
-			if kind, ok := DetectSecret(in); !ok || kind != SecretPrivateKey {
-				t.Errorf("DetectSecret(%q) = %q, %v", in, kind, ok)
+			if kind, ok := Detect(in); !ok || kind != PrivateKey {
+				t.Errorf("Detect(%q) = %q, %v", in, kind, ok)
 			}
 		}
 	}
@@ -93,8 +109,8 @@ func TestWIF(t *testing.T) {
 	bad := []byte(known[0])
 	bad[10] = 'z'
 	for _, s := range []string{string(bad), tronUSDT, btcGenesis, btcP2SH, btcP2WPKH, xprv[:52], known[0] + "a", "x" + known[1]} {
-		if kind, ok := DetectSecret(s); ok && kind == SecretPrivateKey {
-			t.Errorf("DetectSecret(%q) = %q", s, kind)
+		if kind, ok := Detect(s); ok && kind == PrivateKey {
+			t.Errorf("Detect(%q) = %q", s, kind)
 		}
 	}
 }
@@ -103,12 +119,12 @@ func TestExtendedKeys(t *testing.T) {
 	for _, p := range []string{"xprv", "yprv", "zprv", "tprv", "uprv", "vprv", "Yprv", "Zprv", "Uprv", "Vprv"} {
 		k := p + xprv[4:]
 		for _, in := range []string{k, "electrum: " + k, k[:60]} {
-			if kind, ok := DetectSecret(in); !ok || kind != SecretExtendedKey {
-				t.Errorf("DetectSecret(%q) = %q, %v", in, kind, ok)
+			if kind, ok := Detect(in); !ok || kind != ExtendedKey {
+				t.Errorf("Detect(%q) = %q, %v", in, kind, ok)
 			}
 		}
 	}
-	if _, ok := DetectSecret("xpub661MyMwAqRbcFtXgS5sYJABqqG9YLmC4Q1Rdap9gSE8NqtwybGhePY2gZ29ESFjqJoCu1Rupje8YtGqsefD265TMg7usUDFdp6W1EGMcet8"); ok {
+	if _, ok := Detect("xpub661MyMwAqRbcFtXgS5sYJABqqG9YLmC4Q1Rdap9gSE8NqtwybGhePY2gZ29ESFjqJoCu1Rupje8YtGqsefD265TMg7usUDFdp6W1EGMcet8"); ok {
 		t.Error("an xpub is public")
 	}
 }
@@ -135,12 +151,12 @@ func TestWordRunsInPublicFields(t *testing.T) {
 	caught = append(caught, strings.Join(abbrev, " "), "abandon ability able about", strings.Join(words[:6], ""))
 	for _, f := range []Field{FieldPublic, FieldTxID} {
 		for _, in := range caught {
-			if kind, ok := DetectSecretIn(in, f); !ok {
-				t.Errorf("field %d: DetectSecretIn(%q) = %q, %v; want a phrase", f, in, kind, ok)
+			if kind, ok := DetectIn(f, in); !ok {
+				t.Errorf("field %d: DetectIn(%q) = %q, %v; want a phrase", f, in, kind, ok)
 			}
 		}
 	}
-	if _, ok := DetectSecret(strings.Join(words[:11], " ")); ok {
+	if _, ok := Detect(strings.Join(words[:11], " ")); ok {
 		t.Error("free text: 11 words are prose")
 	}
 	// What these fields really hold.
@@ -159,8 +175,8 @@ func TestWordRunsInPublicFields(t *testing.T) {
 		public = append(public, c.Endpoints...)
 	}
 	for _, in := range public {
-		if kind, ok := DetectSecretIn(in, FieldPublic); ok {
-			t.Errorf("DetectSecretIn(%q, FieldPublic) = %q, want nothing", in, kind)
+		if kind, ok := DetectIn(FieldPublic, in); ok {
+			t.Errorf("DetectIn(FieldPublic, %q) = %q, want nothing", in, kind)
 		}
 	}
 }
@@ -170,11 +186,11 @@ func TestBareHexInTxIDField(t *testing.T) {
 		if !IsBareHex64(in) {
 			t.Errorf("IsBareHex64(%q) = false", in)
 		}
-		if kind, ok := DetectSecretIn(in, FieldTxID); ok {
+		if kind, ok := DetectIn(FieldTxID, in); ok {
 			t.Errorf("FieldTxID holds %q for confirmation, but it was refused as %q", in, kind)
 		}
 		for _, f := range []Field{FieldText, FieldPublic} {
-			if _, ok := DetectSecretIn(in, f); !ok {
+			if _, ok := DetectIn(f, in); !ok {
 				t.Errorf("field %d: a bare key %q was not refused", f, in)
 			}
 		}

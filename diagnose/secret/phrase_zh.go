@@ -1,4 +1,4 @@
-package diagnose
+package secret
 
 import (
 	"crypto/sha256"

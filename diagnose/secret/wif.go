@@ -1,4 +1,6 @@
-package diagnose
+package secret
+
+import "github.com/unstuck-dev/unstuck/diagnose/base58"
 
 // hasWIF finds a private key in Wallet Import Format: base58check of a
 // version byte (0x80 mainnet, 0xef testnet), the 32-byte key, an optional
@@ -8,12 +10,12 @@ package diagnose
 // that happens to have the length is never taken for a key.
 func hasWIF(t string) bool {
 	for i := 0; i < len(t); {
-		if !isBase58Byte(t[i]) {
+		if !base58.InAlphabet(t[i]) {
 			i++
 			continue
 		}
 		j := i
-		for j < len(t) && isBase58Byte(t[j]) {
+		for j < len(t) && base58.InAlphabet(t[j]) {
 			j++
 		}
 		bounded := (i == 0 || !isAlnum(t[i-1])) && (j == len(t) || !isAlnum(t[j]))
@@ -32,7 +34,7 @@ func isWIF(s string) bool {
 	default:
 		return false
 	}
-	b, ok := decodeBase58Check(s)
+	b, ok := base58.DecodeCheck(s)
 	if !ok || b[0] != 0x80 && b[0] != 0xef {
 		return false
 	}

@@ -1,30 +1,35 @@
-package diagnose
+// Package base58 is Bitcoin's base58 and base58check codec, the one the
+// input parser (TRON T… and Bitcoin 1…/3… addresses) and the secret
+// detector (WIF keys) share. It imports the standard library only and
+// bounds its input, so it is safe on anything a user pastes.
+package base58
 
 import "crypto/sha256"
 
 // The Bitcoin base58 alphabet: no 0, O, I or l.
-const base58Alphabet = "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz"
+const alphabet = "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz"
 
-func isBase58Byte(c byte) bool {
+// InAlphabet reports whether c is a base58 character.
+func InAlphabet(c byte) bool {
 	return c >= '1' && c <= '9' || c >= 'A' && c <= 'Z' && c != 'I' && c != 'O' || c >= 'a' && c <= 'z' && c != 'l'
 }
 
-// maxBase58 bounds what decodeBase58 reads: addresses and keys are at most
-// 111 characters (an extended key); the work grows with the square.
-const maxBase58 = 128
+// maxLen bounds what Decode reads: addresses and keys are at most 111
+// characters (an extended key); the work grows with the square.
+const maxLen = 128
 
-// decodeBase58 decodes s, or reports false on a character outside the
-// alphabet or an input too long to be an address or a key.
-func decodeBase58(s string) ([]byte, bool) {
-	if s == "" || len(s) > maxBase58 {
+// Decode decodes s, or reports false on a character outside the alphabet
+// or an input too long to be an address or a key.
+func Decode(s string) ([]byte, bool) {
+	if s == "" || len(s) > maxLen {
 		return nil, false
 	}
 	var out []byte // big-endian, without the leading zeros
 	for i := 0; i < len(s); i++ {
-		if !isBase58Byte(s[i]) {
+		if !InAlphabet(s[i]) {
 			return nil, false
 		}
-		carry := int(indexBase58(s[i]))
+		carry := int(index(s[i]))
 		for k := len(out) - 1; k >= 0; k-- {
 			carry += int(out[k]) * 58
 			out[k] = byte(carry)
@@ -41,17 +46,17 @@ func decodeBase58(s string) ([]byte, bool) {
 	return append(make([]byte, zeros, zeros+len(out)), out...), true
 }
 
-func indexBase58(c byte) byte {
-	for i := range len(base58Alphabet) {
-		if base58Alphabet[i] == c {
+func index(c byte) byte {
+	for i := range len(alphabet) {
+		if alphabet[i] == c {
 			return byte(i)
 		}
 	}
 	return 0
 }
 
-// encodeBase58 is the inverse of decodeBase58.
-func encodeBase58(b []byte) string {
+// Encode is the inverse of Decode.
+func Encode(b []byte) string {
 	zeros := 0
 	for zeros < len(b) && b[zeros] == 0 {
 		zeros++
@@ -73,15 +78,15 @@ func encodeBase58(b []byte) string {
 		out = append(out, '1')
 	}
 	for k := len(digits) - 1; k >= 0; k-- {
-		out = append(out, base58Alphabet[digits[k]])
+		out = append(out, alphabet[digits[k]])
 	}
 	return string(out)
 }
 
-// decodeBase58Check decodes s and verifies its 4-byte double-SHA-256
-// checksum, returning the payload (version byte first).
-func decodeBase58Check(s string) ([]byte, bool) {
-	b, ok := decodeBase58(s)
+// DecodeCheck decodes s and verifies its 4-byte double-SHA-256 checksum,
+// returning the payload (version byte first).
+func DecodeCheck(s string) ([]byte, bool) {
+	b, ok := Decode(s)
 	if !ok || len(b) < 5 {
 		return nil, false
 	}
@@ -93,10 +98,10 @@ func decodeBase58Check(s string) ([]byte, bool) {
 	return payload, true
 }
 
-// encodeBase58Check appends the checksum to payload and encodes it.
-func encodeBase58Check(payload []byte) string {
+// EncodeCheck appends the checksum to payload and encodes it.
+func EncodeCheck(payload []byte) string {
 	sum := checksum4(payload)
-	return encodeBase58(append(append([]byte(nil), payload...), sum[:]...))
+	return Encode(append(append([]byte(nil), payload...), sum[:]...))
 }
 
 func checksum4(b []byte) [4]byte {

@@ -1,4 +1,4 @@
-package diagnose
+package secret
 
 import (
 	"strings"
@@ -19,7 +19,7 @@ const (
 	FieldPublic
 	// FieldTxID is a FieldPublic that may also hold a bare 64-hex
 	// transaction ID (check): standing alone, it is held for the user to
-	// confirm instead of being refused (see Query.NeedsConfirm).
+	// confirm instead of being refused (diagnose.Query.NeedsConfirm).
 	FieldTxID
 )
 
@@ -28,8 +28,17 @@ const (
 // transaction ID, or a raw private key, and nobody can tell which by
 // looking.
 func IsBareHex64(s string) bool {
-	t := strings.TrimSpace(trimWrapping(foldText(s)))
+	t := strings.TrimSpace(TrimWrapping(Fold(s)))
 	return len(t) == 64 && isHexString(t)
+}
+
+func isHexString(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if !isHexDigit(s[i]) {
+			return false
+		}
+	}
+	return s != ""
 }
 
 // runWords is how many wordlist words in a row make a partial phrase in a

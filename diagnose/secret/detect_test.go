@@ -1,4 +1,4 @@
-package diagnose
+package secret
 
 import (
 	"crypto/sha256"
@@ -13,7 +13,7 @@ import (
 )
 
 // phraseIndexes is BIP-39 (entropy → 11-bit word indexes with the checksum
-// appended), written out here so the tests do not trust secret.go's own
+// appended), written out here so the tests do not trust the detector's own
 // checksum code; TestPhraseIndexes checks it against go-bip39.
 func phraseIndexes(entropy []byte) []int {
 	sum := sha256.Sum256(entropy)
@@ -75,7 +75,7 @@ func fixedPhrase(words int, list []string, sep string) string {
 	return strings.Join(phrase(randomEntropy(rng, words), list), sep)
 }
 
-func TestDetectSecretCatches(t *testing.T) {
+func TestDetectCatches(t *testing.T) {
 	en12 := fixedPhrase(12, wordlists.English, " ")
 	words := strings.Fields(en12)
 	typo := slices.Clone(words)
@@ -96,67 +96,67 @@ func TestDetectSecretCatches(t *testing.T) {
 
 	tests := []struct {
 		name, input string
-		want        SecretKind
+		want        Kind
 	}{
-		{"test vector", vector12, SecretRecoveryPhrase},
-		{"test vector 2", legal12, SecretRecoveryPhrase},
-		{"random 12", en12, SecretRecoveryPhrase},
-		{"random 15", fixedPhrase(15, wordlists.English, " "), SecretRecoveryPhrase},
-		{"random 18", fixedPhrase(18, wordlists.English, " "), SecretRecoveryPhrase},
-		{"random 24", fixedPhrase(24, wordlists.English, " "), SecretRecoveryPhrase},
-		{"bad checksum", strings.Join(badChecksum, " "), SecretRecoveryPhrase},
-		{"upper case", strings.ToUpper(en12), SecretRecoveryPhrase},
-		{"title case", titleCase(words), SecretRecoveryPhrase},
-		{"commas", strings.Join(words, ", "), SecretRecoveryPhrase},
-		{"full-width commas", strings.Join(words, "，"), SecretRecoveryPhrase},
-		{"newlines", strings.Join(words, "\n"), SecretRecoveryPhrase},
-		{"tabs", strings.Join(words, "\t"), SecretRecoveryPhrase},
-		{"numbered", strings.Join(numbered, "\n"), SecretRecoveryPhrase},
-		{"numbered paren", strings.Join(numberedParen, "\n"), SecretRecoveryPhrase},
-		{"numbered zh style", strings.ReplaceAll(strings.Join(numbered, "\n"), ". ", "、"), SecretRecoveryPhrase},
-		{"in a sentence", "hi, my phrase is " + en12 + " please help me get my money back", SecretRecoveryPhrase},
-		{"glued to a hash", txHash + en12, SecretRecoveryPhrase},
-		{"glued to a hash ending in a letter", txHash[:65] + "f" + vector12 + "e1", SecretRecoveryPhrase},
-		{"no spaces", strings.ReplaceAll(en12, " ", ""), SecretRecoveryPhrase},
-		{"zero-width spaces", strings.ReplaceAll(en12, " ", "\u200b"), SecretRecoveryPhrase},
-		{"one typo", strings.Join(typo, " "), SecretRecoveryPhrase},
-		{"4-letter abbreviations", strings.Join(abbrev, " "), SecretRecoveryPhrase},
-		{"quoted", "\"" + en12 + "\"", SecretRecoveryPhrase},
+		{"test vector", vector12, RecoveryPhrase},
+		{"test vector 2", legal12, RecoveryPhrase},
+		{"random 12", en12, RecoveryPhrase},
+		{"random 15", fixedPhrase(15, wordlists.English, " "), RecoveryPhrase},
+		{"random 18", fixedPhrase(18, wordlists.English, " "), RecoveryPhrase},
+		{"random 24", fixedPhrase(24, wordlists.English, " "), RecoveryPhrase},
+		{"bad checksum", strings.Join(badChecksum, " "), RecoveryPhrase},
+		{"upper case", strings.ToUpper(en12), RecoveryPhrase},
+		{"title case", titleCase(words), RecoveryPhrase},
+		{"commas", strings.Join(words, ", "), RecoveryPhrase},
+		{"full-width commas", strings.Join(words, "，"), RecoveryPhrase},
+		{"newlines", strings.Join(words, "\n"), RecoveryPhrase},
+		{"tabs", strings.Join(words, "\t"), RecoveryPhrase},
+		{"numbered", strings.Join(numbered, "\n"), RecoveryPhrase},
+		{"numbered paren", strings.Join(numberedParen, "\n"), RecoveryPhrase},
+		{"numbered zh style", strings.ReplaceAll(strings.Join(numbered, "\n"), ". ", "、"), RecoveryPhrase},
+		{"in a sentence", "hi, my phrase is " + en12 + " please help me get my money back", RecoveryPhrase},
+		{"glued to a hash", txHash + en12, RecoveryPhrase},
+		{"glued to a hash ending in a letter", txHash[:65] + "f" + vector12 + "e1", RecoveryPhrase},
+		{"no spaces", strings.ReplaceAll(en12, " ", ""), RecoveryPhrase},
+		{"zero-width spaces", strings.ReplaceAll(en12, " ", "\u200b"), RecoveryPhrase},
+		{"one typo", strings.Join(typo, " "), RecoveryPhrase},
+		{"4-letter abbreviations", strings.Join(abbrev, " "), RecoveryPhrase},
+		{"quoted", "\"" + en12 + "\"", RecoveryPhrase},
 
-		{"zh spaced", strings.Join(zs, " "), SecretRecoveryPhrase},
-		{"zh unspaced", strings.Join(zs, ""), SecretRecoveryPhrase},
-		{"zh test vector unspaced", zhVector12, SecretRecoveryPhrase},
-		{"zh test vector spaced", strings.Join(strings.Split(zhVector12, ""), " "), SecretRecoveryPhrase},
-		{"zh first twelve words spaced", "的 一 是 在 不 了 有 和 人 这 中 大", SecretRecoveryPhrase},
-		{"zh 、", strings.Join(zs, "、"), SecretRecoveryPhrase},
-		{"zh numbered", strings.Join(zhNumbered, "\n"), SecretRecoveryPhrase},
-		{"zh in a sentence", "我的助记词是 " + strings.Join(zs, "") + " 请帮我找回资产", SecretRecoveryPhrase},
-		{"zh traditional", fixedPhrase(12, wordlists.ChineseTraditional, " "), SecretRecoveryPhrase},
-		{"zh 24 unspaced", fixedPhrase(24, wordlists.ChineseSimplified, ""), SecretRecoveryPhrase},
-		{"zh one unknown character", strings.Join(append(slices.Clone(zs[:11]), "鑫"), " "), SecretRecoveryPhrase},
+		{"zh spaced", strings.Join(zs, " "), RecoveryPhrase},
+		{"zh unspaced", strings.Join(zs, ""), RecoveryPhrase},
+		{"zh test vector unspaced", zhVector12, RecoveryPhrase},
+		{"zh test vector spaced", strings.Join(strings.Split(zhVector12, ""), " "), RecoveryPhrase},
+		{"zh first twelve words spaced", "的 一 是 在 不 了 有 和 人 这 中 大", RecoveryPhrase},
+		{"zh 、", strings.Join(zs, "、"), RecoveryPhrase},
+		{"zh numbered", strings.Join(zhNumbered, "\n"), RecoveryPhrase},
+		{"zh in a sentence", "我的助记词是 " + strings.Join(zs, "") + " 请帮我找回资产", RecoveryPhrase},
+		{"zh traditional", fixedPhrase(12, wordlists.ChineseTraditional, " "), RecoveryPhrase},
+		{"zh 24 unspaced", fixedPhrase(24, wordlists.ChineseSimplified, ""), RecoveryPhrase},
+		{"zh one unknown character", strings.Join(append(slices.Clone(zs[:11]), "鑫"), " "), RecoveryPhrase},
 
-		{"bare private key", privKey, SecretPrivateKey},
-		{"upper-case key", strings.ToUpper(privKey), SecretPrivateKey},
-		{"key in quotes", "'" + privKey + "'\n", SecretPrivateKey},
-		{"key in a sentence", "my key is " + privKey + ", can you check it", SecretPrivateKey},
-		{"full-width key", toFullWidth(privKey), SecretPrivateKey},
-		{"key with zero-width space", "\ufeff" + privKey + "\u200b", SecretPrivateKey},
-		{"labelled 0x key", "private key: 0x" + privKey, SecretPrivateKey},
-		{"labelled 0x key zh", "我的私钥是0x" + privKey, SecretPrivateKey},
+		{"bare private key", privKey, PrivateKey},
+		{"upper-case key", strings.ToUpper(privKey), PrivateKey},
+		{"key in quotes", "'" + privKey + "'\n", PrivateKey},
+		{"key in a sentence", "my key is " + privKey + ", can you check it", PrivateKey},
+		{"full-width key", toFullWidth(privKey), PrivateKey},
+		{"key with zero-width space", "\ufeff" + privKey + "\u200b", PrivateKey},
+		{"labelled 0x key", "private key: 0x" + privKey, PrivateKey},
+		{"labelled 0x key zh", "我的私钥是0x" + privKey, PrivateKey},
 
-		{"xprv", xprv, SecretExtendedKey},
-		{"tprv", "tprv8ZgxMBicQKsPd7Uf69XL1XwhmjHopUGep8GuEiJDZmbQz6o58LninorQAfcKZWARbtRtfnLcJ5MQ2AtHcQJCCRUcMRvmDUjyEmNUWwx8UbK", SecretExtendedKey},
-		{"truncated zprv", "zprvAWgYBBk7JR8Gjrh4UJQ2uJdG1r3WNRRfURiABBE3RvMXYSrRJL62XuezvGdPvG6GFBZduosCc1YP5wixPox7zhZLfiUm8aunE96BBa4Kei5", SecretExtendedKey},
+		{"xprv", xprv, ExtendedKey},
+		{"tprv", "tprv8ZgxMBicQKsPd7Uf69XL1XwhmjHopUGep8GuEiJDZmbQz6o58LninorQAfcKZWARbtRtfnLcJ5MQ2AtHcQJCCRUcMRvmDUjyEmNUWwx8UbK", ExtendedKey},
+		{"truncated zprv", "zprvAWgYBBk7JR8Gjrh4UJQ2uJdG1r3WNRRfURiABBE3RvMXYSrRJL62XuezvGdPvG6GFBZduosCc1YP5wixPox7zhZLfiUm8aunE96BBa4Kei5", ExtendedKey},
 
-		{"keystore", `{"address":"008aeeda4d805471df9b2a5b0f38a0c3bcba786b","crypto":{"cipher":"aes-128-ctr","ciphertext":"5318b4d5bcd28de64ee5559e671353e16f075ecae9f99c7a79a38af5f869aa46","cipherparams":{"iv":"6087dab2f9fdbbfaddc31a909735c1e6"},"kdf":"scrypt","kdfparams":{"dklen":32,"n":262144,"p":8,"r":1,"salt":"ab0c7876052600dd703518d6fc3fe8984592145b591fc8fb5c6d43190334ba19"},"mac":"517ead924a9d0dc3124507e3393d175ce3ff7c1e96529c6c555ce9e51205e9b2"},"id":"3198bc9c-6672-5ab3-d995-4942343ae5b6","version":3}`, SecretKeystore},
-		{"keystore capital Crypto", `{"Crypto":{"Cipher":"aes-128-ctr","CipherText":"5318b4d5"}}`, SecretKeystore},
-		{"partial keystore", `"kdf": "pbkdf2", "kdfparams": {"c": 262144`, SecretKeystore},
+		{"keystore", `{"address":"008aeeda4d805471df9b2a5b0f38a0c3bcba786b","crypto":{"cipher":"aes-128-ctr","ciphertext":"5318b4d5bcd28de64ee5559e671353e16f075ecae9f99c7a79a38af5f869aa46","cipherparams":{"iv":"6087dab2f9fdbbfaddc31a909735c1e6"},"kdf":"scrypt","kdfparams":{"dklen":32,"n":262144,"p":8,"r":1,"salt":"ab0c7876052600dd703518d6fc3fe8984592145b591fc8fb5c6d43190334ba19"},"mac":"517ead924a9d0dc3124507e3393d175ce3ff7c1e96529c6c555ce9e51205e9b2"},"id":"3198bc9c-6672-5ab3-d995-4942343ae5b6","version":3}`, Keystore},
+		{"keystore capital Crypto", `{"Crypto":{"Cipher":"aes-128-ctr","CipherText":"5318b4d5"}}`, Keystore},
+		{"partial keystore", `"kdf": "pbkdf2", "kdfparams": {"c": 262144`, Keystore},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got, ok := DetectSecret(tt.input)
+			got, ok := Detect(tt.input)
 			if !ok || got != tt.want {
-				t.Errorf("DetectSecret = %q, %v; want %q", got, ok, tt.want)
+				t.Errorf("Detect = %q, %v; want %q", got, ok, tt.want)
 			}
 		})
 	}
@@ -180,9 +180,9 @@ func toFullWidth(s string) string {
 	return b.String()
 }
 
-// TestDetectSecretIgnores is the false-positive list: what users actually
+// TestDetectIgnores is the false-positive list: what users actually
 // paste and write, none of it secret.
-func TestDetectSecretIgnores(t *testing.T) {
+func TestDetectIgnores(t *testing.T) {
 	addr := "0x52908400098527886E0F7030069857D2E4169EE7"
 	tests := []string{
 		"my transfer of 100 USDT is stuck since yesterday and the wallet says pending",
@@ -231,40 +231,40 @@ func TestDetectSecretIgnores(t *testing.T) {
 		"这个交易所说充值需要十二个区块确认才能到账我已经等了一个小时还是没有",
 	}
 	for _, in := range tests {
-		if kind, ok := DetectSecret(in); ok {
-			t.Errorf("DetectSecret(%q) = %q, want no secret", in, kind)
+		if kind, ok := Detect(in); ok {
+			t.Errorf("Detect(%q) = %q, want no secret", in, kind)
 		}
 	}
 }
 
-// TestDetectSecretThresholds pins the documented limits.
-func TestDetectSecretThresholds(t *testing.T) {
+// TestDetectThresholds pins the documented limits.
+func TestDetectThresholds(t *testing.T) {
 	words := strings.Fields(fixedPhrase(12, wordlists.English, " "))
-	if _, ok := DetectSecret(strings.Join(words[:11], " ")); ok {
+	if _, ok := Detect(strings.Join(words[:11], " ")); ok {
 		t.Error("11 wordlist words are below the threshold and should pass")
 	}
 	three := "that you have " + strings.Join(words[:9], " ")
-	if _, ok := DetectSecret(three); ok {
+	if _, ok := Detect(three); ok {
 		t.Error("12 wordlist words including three common ones read as prose")
 	}
 	two := "that you " + strings.Join(words[:10], " ")
-	if _, ok := DetectSecret(two); !ok {
+	if _, ok := Detect(two); !ok {
 		t.Error("12 wordlist words including only two common ones should be a phrase")
 	}
 	typos := slices.Clone(words)
 	typos[2], typos[7] = typos[2]+"q", typos[7]+"q"
-	if _, ok := DetectSecret(strings.Join(typos, " ")); ok {
+	if _, ok := Detect(strings.Join(typos, " ")); ok {
 		t.Error("two typos in 12 words should not make a phrase")
 	}
-	if _, ok := DetectSecret("0x" + privKey); ok {
+	if _, ok := Detect("0x" + privKey); ok {
 		t.Error("0x + 64 hex is a transaction hash, not a key")
 	}
 }
 
-// TestDetectSecretRates measures recall on random phrases: every English and
+// TestDetectRates measures recall on random phrases: every English and
 // every spaced Chinese phrase, and nearly every unspaced Chinese one (the
 // documented score thresholds miss a few percent of those).
-func TestDetectSecretRates(t *testing.T) {
+func TestDetectRates(t *testing.T) {
 	rng := rand.New(rand.NewSource(42))
 	const n = 1000
 	type list struct {
@@ -284,7 +284,7 @@ func TestDetectSecretRates(t *testing.T) {
 		hits := 0
 		for range n {
 			p := strings.Join(phrase(randomEntropy(rng, l.size), l.words), l.sep)
-			if kind, ok := DetectSecret(p); ok && kind == SecretRecoveryPhrase {
+			if kind, ok := Detect(p); ok && kind == RecoveryPhrase {
 				hits++
 			}
 		}
@@ -296,9 +296,9 @@ func TestDetectSecretRates(t *testing.T) {
 	}
 }
 
-// TestDetectSecretIgnoresPublicData: hashes, addresses and links are never
+// TestDetectIgnoresPublicData: hashes, addresses and links are never
 // secrets, whatever their hex happens to spell.
-func TestDetectSecretIgnoresPublicData(t *testing.T) {
+func TestDetectIgnoresPublicData(t *testing.T) {
 	rng := rand.New(rand.NewSource(3))
 	for range 3000 {
 		b := make([]byte, 32)
@@ -306,8 +306,8 @@ func TestDetectSecretIgnoresPublicData(t *testing.T) {
 		h := "0x" + hex.EncodeToString(b)
 		a := "0x" + hex.EncodeToString(b[:20])
 		for _, in := range []string{h, strings.ToUpper(h[2:34]), a, "https://etherscan.io/tx/" + h, "https://bscscan.com/address/" + a} {
-			if kind, ok := DetectSecret(in); ok {
-				t.Fatalf("DetectSecret(%q) = %q", in, kind)
+			if kind, ok := Detect(in); ok {
+				t.Fatalf("Detect(%q) = %q", in, kind)
 			}
 		}
 	}
@@ -356,8 +356,16 @@ func TestChineseBlockRules(t *testing.T) {
 		{"valid checksum, middling score, set apart", "我的助记词是：" + text(band) + "。请帮忙", true},
 	}
 	for _, tt := range tests {
-		if _, got := DetectSecret(tt.text); got != tt.want {
-			t.Errorf("%s: DetectSecret(%s) = %v, want %v", tt.name, tt.text, got, tt.want)
+		if _, got := Detect(tt.text); got != tt.want {
+			t.Errorf("%s: Detect(%s) = %v, want %v", tt.name, tt.text, got, tt.want)
 		}
+	}
+}
+
+// BenchmarkNewLexicon is what the first screen after start-up pays, once,
+// to read the embedded word lists.
+func BenchmarkNewLexicon(b *testing.B) {
+	for b.Loop() {
+		newLexicon()
 	}
 }

@@ -1,81 +1,56 @@
-package diagnose
+package secret
 
 import (
-	"math"
 	"regexp"
 	"strings"
-	"sync"
 	"unicode"
-
-	"github.com/tyler-smith/go-bip39/wordlists"
 )
 
-// SecretKind names the kind of secret DetectSecret found.
-type SecretKind string
+// Kind names the kind of secret Detect found.
+type Kind string
 
 // Secret kinds.
 const (
-	SecretRecoveryPhrase SecretKind = "recovery_phrase"
-	SecretPrivateKey     SecretKind = "private_key"
-	SecretExtendedKey    SecretKind = "extended_key"
-	SecretKeystore       SecretKind = "keystore"
+	RecoveryPhrase Kind = "recovery_phrase"
+	PrivateKey     Kind = "private_key"
+	ExtendedKey    Kind = "extended_key"
+	Keystore       Kind = "keystore"
 )
 
-// DetectSecret reports whether s contains something that controls a wallet:
+// Detect reports whether s contains something that controls a wallet:
 // a BIP-39 recovery phrase, a raw private key (bare, labelled as a key, or
 // in WIF), an extended private key or a keystore file. It runs locally on
 // every text input before anything else looks at it, so that such text is
 // never sent, stored or echoed. It returns only the kind, never the secret
 // or where it was found. It screens s as free text (FieldText); a field
-// that takes only public data is screened with DetectSecretIn.
+// that takes only public data is screened with DetectIn.
 //
 // Each rule exists because of how wallets show secrets and how users paste
 // them; see the comment on each check. The thresholds were measured against
 // ordinary text (see phraseWords and hanWindowScore) and are pinned by the tests.
-func DetectSecret(s string) (SecretKind, bool) { return DetectSecretIn(s, FieldText) }
+func Detect(s string) (Kind, bool) { return DetectIn(FieldText, s) }
 
-// DetectSecretIn is DetectSecret for a field of the given kind. Fields that
-// take a hash, a link or an address are stricter (a run of four wordlist
-// words is a partial phrase there: see hasWordRun); a FieldTxID lets a bare
-// 64-hex standing alone through, for ParseInput to hold until the user
+// DetectIn is Detect for a field of the given kind. Fields that take a
+// hash, a link or an address are stricter (a run of four wordlist words is
+// a partial phrase there: see hasWordRun); a FieldTxID lets a bare 64-hex
+// standing alone through, for diagnose.ParseInput to hold until the user
 // confirms it is a transaction ID (DESIGN.md, safety rule 3).
-func DetectSecretIn(s string, f Field) (SecretKind, bool) {
-	t := foldText(s)
+func DetectIn(f Field, s string) (Kind, bool) {
+	t := Fold(s)
 	lower := strings.ToLower(t)
 	switch {
 	case (strings.Contains(lower, "kdf") || strings.Contains(lower, "cipher")) && keystorePattern.MatchString(t):
-		return SecretKeystore, true
+		return Keystore, true
 	case strings.Contains(lower, "prv") && extendedKeyPattern.MatchString(t):
-		return SecretExtendedKey, true
+		return ExtendedKey, true
 	case !(f == FieldTxID && IsBareHex64(s)) && hasBareKey(t),
 		strings.Contains(lower, "0x") && hasLabelledKey(t),
 		hasWIF(t):
-		return SecretPrivateKey, true
+		return PrivateKey, true
 	case hasPhrase(t), f != FieldText && hasWordRun(t):
-		return SecretRecoveryPhrase, true
+		return RecoveryPhrase, true
 	}
 	return "", false
-}
-
-// foldText maps full-width ASCII (what a Chinese input method types: ０ｘ,
-// ａｂｃ) to ASCII and the ideographic space to a space, and drops
-// zero-width characters and the BOM, which copy-paste from apps and web
-// pages leaves inside words and keys.
-func foldText(s string) string {
-	var b strings.Builder
-	b.Grow(len(s))
-	for _, r := range s {
-		switch {
-		case r >= 0xFF01 && r <= 0xFF5E:
-			b.WriteRune(r - 0xFF01 + '!')
-		case r == 0x3000:
-			b.WriteByte(' ')
-		case r == 0x200B, r == 0x200C, r == 0x200D, r == 0x2060, r == 0xFEFF, r == 0x00AD:
-		default:
-			b.WriteRune(r)
-		}
-	}
-	return b.String()
 }
 
 var (
@@ -130,50 +105,6 @@ func isHexDigit(c byte) bool {
 func isWordByte(c byte) bool {
 	return isHexDigit(c) || c >= 'g' && c <= 'z' || c >= 'G' && c <= 'Z' || c == '_'
 }
-
-// lexicon is the BIP-39 word lists in the shape the phrase rules need. It is
-// built once on first use and never changed.
-type lexicon struct {
-	english map[string]bool
-	common  map[string]bool // englishCommon
-	prefix4 map[string]bool // the first four letters of each English word: they identify it
-	han     map[rune]int    // Chinese word → its index (rank by frequency, 0 = most common)
-	score   [2048]float64   // hanScore of each index
-}
-
-var lexiconOnce = sync.OnceValue(func() *lexicon {
-	lx := &lexicon{
-		english: make(map[string]bool, 2048),
-		common:  make(map[string]bool),
-		prefix4: make(map[string]bool, 2048),
-		han:     make(map[rune]int, 3000),
-	}
-	for _, w := range wordlists.English {
-		lx.english[w] = true
-		lx.prefix4[w[:min(4, len(w))]] = true
-	}
-	for _, w := range strings.Fields(englishCommon) {
-		lx.common[w] = true
-	}
-	// The simplified and traditional lists are the same words in the same
-	// order, so a character's index is its rank in either.
-	for _, list := range [][]string{wordlists.ChineseSimplified, wordlists.ChineseTraditional} {
-		for i, w := range list {
-			if r := []rune(w); len(r) == 1 {
-				lx.han[r[0]] = i
-			}
-		}
-	}
-	for i := range lx.score {
-		lx.score[i] = hanScore(i)
-	}
-	return lx
-})
-
-// hanScore weighs a Chinese word by its rank. The Chinese lists are ordered
-// by frequency, so ordinary text is dominated by low ranks (的 是 我 了 …),
-// while a phrase draws its 12–24 characters uniformly from all 2048.
-func hanScore(rank int) float64 { return math.Log(float64(rank) + 10) }
 
 func hasPhrase(t string) bool {
 	lx := lexiconOnce()
