@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/tyler-smith/go-bip39/wordlists"
+
 	"github.com/unstuck-dev/unstuck/diagnose/secret"
 )
 

@@ -11,8 +11,8 @@ import (
 	"github.com/ethereum/go-ethereum/common"
 
 	"github.com/unstuck-dev/unstuck/diagnose/chains"
+	"github.com/unstuck-dev/unstuck/diagnose/evm/revert"
 	"github.com/unstuck-dev/unstuck/diagnose/noderpc"
-	"github.com/unstuck-dev/unstuck/diagnose/revert"
 
 	"github.com/unstuck-dev/unstuck/diagnose"
 )

@@ -9,8 +9,8 @@ import (
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/common/hexutil"
 
+	"github.com/unstuck-dev/unstuck/diagnose/evm/revert"
 	"github.com/unstuck-dev/unstuck/diagnose/noderpc"
-	"github.com/unstuck-dev/unstuck/diagnose/revert"
 )
 
 // Selectors of the token metadata calls and the Transfer event topic

@@ -15,7 +15,7 @@ import (
 const expiredData = "0x08c379a000000000000000000000000000000000000000000000000000000000000000200000000000000000000000000000000000000000000000000000000000000018556e69737761705632526f757465723a20455850495245440000000000000000"
 
 // TestReadReplayShapes: the replay path reads revert data and reasons in
-// every shape nodes use, through diagnose/revert (the shapes are those of
+// every shape nodes use, through diagnose/evm/revert (the shapes are those of
 // revert's corpus: geth, anvil, Nethermind, Hardhat).
 func TestReadReplayShapes(t *testing.T) {
 	tests := []struct {

@@ -14,8 +14,8 @@ import (
 	"github.com/ethereum/go-ethereum/common/hexutil"
 	"github.com/ethereum/go-ethereum/rpc"
 
+	"github.com/unstuck-dev/unstuck/diagnose/evm/revert"
 	"github.com/unstuck-dev/unstuck/diagnose/noderpc"
-	"github.com/unstuck-dev/unstuck/diagnose/revert"
 	"github.com/unstuck-dev/unstuck/diagnose/simnode"
 )
 

@@ -11,9 +11,9 @@ import (
 	"time"
 
 	"github.com/unstuck-dev/unstuck/diagnose"
+	"github.com/unstuck-dev/unstuck/diagnose/evm/revert"
 	"github.com/unstuck-dev/unstuck/diagnose/noderpc"
 	"github.com/unstuck-dev/unstuck/diagnose/restjson"
-	"github.com/unstuck-dev/unstuck/diagnose/revert"
 )
 
 // DefaultTimeout bounds one check or account look-up.

@@ -5,8 +5,8 @@ import (
 	"testing"
 
 	"github.com/unstuck-dev/unstuck/diagnose"
+	"github.com/unstuck-dev/unstuck/diagnose/evm/revert"
 	"github.com/unstuck-dev/unstuck/diagnose/internal/tronreplay"
-	"github.com/unstuck-dev/unstuck/diagnose/revert"
 )
 
 // BenchmarkCheckReplay is a whole two-round check (B2, out of energy)

@@ -8,8 +8,8 @@ import (
 	"time"
 
 	"github.com/unstuck-dev/unstuck/diagnose"
+	"github.com/unstuck-dev/unstuck/diagnose/evm/revert"
 	"github.com/unstuck-dev/unstuck/diagnose/internal/tronreplay"
-	"github.com/unstuck-dev/unstuck/diagnose/revert"
 )
 
 // answerOf decodes a recorded answer.

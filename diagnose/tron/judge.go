@@ -7,7 +7,7 @@ import (
 	"time"
 
 	"github.com/unstuck-dev/unstuck/diagnose"
-	"github.com/unstuck-dev/unstuck/diagnose/revert"
+	"github.com/unstuck-dev/unstuck/diagnose/evm/revert"
 )
 
 // solidBlocks is how many blocks make a TRON block final: 19 of 27 SRs
