@@ -33,17 +33,18 @@ func (e *Backend) account(ctx context.Context, addr common.Address) (*diagnose.A
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			best, tries, ok := firstSound(ctx, g.endpoints, func(ctx context.Context, ep string) (accountState, int, *noderpc.Error) {
+			tries := diagnose.Race(ctx, g.endpoints, func(ctx context.Context, ep string) (accountState, int, *noderpc.Error) {
 				return e.askAccount(ctx, g, ep, addr)
-			})
+			}, nil)
+			best, ok := diagnose.FirstSound(tries)
 			mu.Lock()
 			defer mu.Unlock()
-			chain := e.chainOf(best.value.chainID, g)
+			chain := e.chainOf(best.Value.chainID, g)
 			for _, t := range tries {
-				rep.Searched = append(rep.Searched, searchedRow(chain.ID, chain.Name, t, ok && t.endpoint == best.endpoint))
+				rep.Searched = append(rep.Searched, t.Row(chain.ID, chain.Name, ok && t.Endpoint == best.Endpoint))
 			}
 			if ok {
-				rep.Chains = append(rep.Chains, accountChain(chain.ID, chain.Name, chain.Symbol, chain.AddressURL(addr.Hex()), best.value))
+				rep.Chains = append(rep.Chains, accountChain(chain.ID, chain.Name, chain.Symbol, chain.AddressURL(addr.Hex()), best.Value))
 			}
 		}()
 	}

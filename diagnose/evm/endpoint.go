@@ -32,7 +32,7 @@ func (e *Backend) Endpoint(ctx context.Context, endpoint string, claimed uint64)
 	rep := &diagnose.EndpointReport{Endpoint: noderpc.Redact(endpoint), ClaimedChainID: claimed, Findings: []diagnose.Finding{}, Problems: []string{}, Searched: []diagnose.Searched{}}
 	type refResult struct {
 		head  uint64
-		tries []attempt[headState]
+		tries []diagnose.Attempt[headState]
 		ok    bool
 		asked bool
 	}
@@ -44,10 +44,11 @@ func (e *Backend) Endpoint(ctx context.Context, endpoint string, claimed uint64)
 			return
 		}
 		go func() {
-			best, tries, ok := firstSound(ctx, c.Endpoints, func(ctx context.Context, ep string) (headState, int, *noderpc.Error) {
+			tries := diagnose.Race(ctx, c.Endpoints, func(ctx context.Context, ep string) (headState, int, *noderpc.Error) {
 				return e.askHead(ctx, ep)
-			})
-			refs <- refResult{head: best.value.head, tries: tries, ok: ok, asked: true}
+			}, nil)
+			best, ok := diagnose.FirstSound(tries)
+			refs <- refResult{head: best.Value.head, tries: tries, ok: ok, asked: true}
 		}()
 	}
 	if claimed != 0 {
@@ -95,7 +96,7 @@ func (e *Backend) Endpoint(ctx context.Context, endpoint string, claimed uint64)
 	ref := <-refs
 	refChain, _ := e.reg.ByID(firstNonZero(claimed, pr.chainID))
 	for _, t := range ref.tries {
-		rep.Searched = append(rep.Searched, searchedRow(refChain.ID, refChain.Name, t, t.err == nil))
+		rep.Searched = append(rep.Searched, t.Row(refChain.ID, refChain.Name, t.Err == nil))
 	}
 	switch {
 	case ref.ok && (claimed == 0 || claimed == pr.chainID):

@@ -13,10 +13,6 @@ import (
 	"github.com/unstuck-dev/unstuck/diagnose"
 )
 
-// raceWidth is how many endpoints of one chain are asked at once. More are
-// started only as earlier ones fail.
-const raceWidth = 3
-
 // staleBlocks is how far behind the best head an endpoint may be before its
 // "not found" stops counting.
 const staleBlocks = 64
@@ -93,64 +89,41 @@ func (e *Backend) searchAll(ctx context.Context, groups []group, hash common.Has
 // searchGroup races a chain's endpoints. A found answer is final at once;
 // "absent" is final when two fresh endpoints agree or none is left.
 func (e *Backend) searchGroup(ctx context.Context, g group, hash common.Hash, sender senderFor, rec *recorder) groupResult {
-	ctx, cancel := context.WithCancel(ctx)
-	defer cancel()
-	res := groupResult{group: g}
-	answers := make(chan *answer, len(g.endpoints))
-	next, inflight := 0, 0
-	start := func() {
-		ep := g.endpoints[next]
-		next++
-		inflight++
+	settled := func(sound []diagnose.Attempt[*answer]) bool {
+		return sound[len(sound)-1].Value.found() || len(sound) >= 2
+	}
+	tries := diagnose.Race(ctx, g.endpoints, func(ctx context.Context, ep string) (*answer, int, *noderpc.Error) {
 		if rec.progress != nil {
 			rec.progress(diagnose.Progress{ChainID: g.chain.ID, Chain: g.chain.Name, Endpoint: noderpc.Redact(ep), State: "searching"})
 		}
-		go func() { answers <- e.locate(ctx, g, ep, hash, sender) }()
-	}
-	for next < len(g.endpoints) && next < raceWidth {
-		start()
-	}
-	for inflight > 0 {
-		a := <-answers
-		inflight--
+		a := e.locate(ctx, g, ep, hash, sender)
+		return a, 0, a.err
+	}, settled)
+	res := groupResult{group: g}
+	var sound []diagnose.Attempt[*answer]
+	over := false // the race was settled: later tries were cancelled, not failed
+	for _, t := range tries {
+		a := t.Value
+		a.err = t.Err // a sound answer after the race was settled is "not needed"
 		switch {
+		case over:
+			e.record(rec, g, a)
 		case a.err != nil:
 			res.failed = append(res.failed, a)
-			if next < len(g.endpoints) && ctx.Err() == nil {
-				start()
-			}
 			e.record(rec, g, a)
 		case a.found():
 			res.found = a
 			e.record(rec, g, a)
-			cancel()
-			e.drain(answers, inflight, g, rec)
-			e.markStale(&res, g, rec) // records who said "absent" before
-			return res
 		default:
 			res.absent = append(res.absent, a)
-			if len(res.absent) >= 2 || (inflight == 0 && next >= len(g.endpoints)) {
-				cancel()
-				e.drain(answers, inflight, g, rec)
-				e.markStale(&res, g, rec)
-				return res
-			}
+		}
+		if t.Err == nil {
+			sound = append(sound, t)
+			over = settled(sound)
 		}
 	}
-	e.markStale(&res, g, rec)
+	e.markStale(&res, g, rec) // records who said "absent"
 	return res
-}
-
-// drain waits for cancelled requests so that no goroutine outlives the
-// check, and records them as not needed.
-func (e *Backend) drain(answers <-chan *answer, inflight int, g group, rec *recorder) {
-	for ; inflight > 0; inflight-- {
-		a := <-answers
-		if a.err == nil {
-			a.err = &noderpc.Error{Fault: noderpc.FaultCancelled, Reason: "not needed: another endpoint answered first"}
-		}
-		e.record(rec, g, a)
-	}
 }
 
 // markStale turns "absent" answers from endpoints far behind the best head
