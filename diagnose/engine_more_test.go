@@ -14,7 +14,7 @@ import (
 	"github.com/ethereum/go-ethereum/crypto"
 
 	"github.com/unstuck-dev/unstuck/diagnose/chains"
-	"github.com/unstuck-dev/unstuck/diagnose/simnode"
+	"github.com/unstuck-dev/unstuck/diagnose/internal/simnode"
 )
 
 func TestCheckDelegatedAccount(t *testing.T) {

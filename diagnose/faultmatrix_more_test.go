@@ -13,7 +13,7 @@ import (
 	"github.com/ethereum/go-ethereum/common"
 
 	"github.com/unstuck-dev/unstuck/diagnose/chains"
-	"github.com/unstuck-dev/unstuck/diagnose/faultproxy"
+	"github.com/unstuck-dev/unstuck/diagnose/internal/faultproxy"
 	"github.com/unstuck-dev/unstuck/diagnose/noderpc"
 )
 

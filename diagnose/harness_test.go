@@ -15,7 +15,7 @@ import (
 	"github.com/ethereum/go-ethereum/common"
 
 	"github.com/unstuck-dev/unstuck/diagnose/chains"
-	"github.com/unstuck-dev/unstuck/diagnose/simnode"
+	"github.com/unstuck-dev/unstuck/diagnose/internal/simnode"
 )
 
 // startNode runs a simulated geth node over HTTP on loopback for one test.

@@ -10,7 +10,7 @@ import (
 	"net/http/httptest"
 	"testing"
 
-	"github.com/unstuck-dev/unstuck/diagnose/simnode"
+	"github.com/unstuck-dev/unstuck/diagnose/internal/simnode"
 )
 
 // laggingHead is a fault injector in front of a node: a load balancer

@@ -9,8 +9,8 @@ import (
 	"testing"
 	"unicode/utf8"
 
-	"github.com/unstuck-dev/unstuck/diagnose/faultproxy"
-	"github.com/unstuck-dev/unstuck/diagnose/simnode"
+	"github.com/unstuck-dev/unstuck/diagnose/internal/faultproxy"
+	"github.com/unstuck-dev/unstuck/diagnose/internal/simnode"
 )
 
 // hostile is node-supplied text that tries to take over the terminal: an
