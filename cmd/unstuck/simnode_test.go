@@ -66,11 +66,10 @@ type launcher struct {
 // simNode is one simulated node: URL is its JSON-RPC endpoint, Addrs its
 // funded accounts (1000 ETH each).
 type simNode struct {
-	t       testing.TB
-	ctl     string // this node's control URL
-	URL     string
-	ChainID uint64
-	Addrs   []common.Address
+	t     testing.TB
+	ctl   string // this node's control URL
+	URL   string
+	Addrs []common.Address
 }
 
 // startSimNode starts a node for chainID (1337 when 0) with one block
@@ -84,13 +83,12 @@ func startSimNode(t testing.TB, chainID uint64) *simNode {
 	var info struct {
 		ID       string           `json:"id"`
 		URL      string           `json:"url"`
-		ChainID  uint64           `json:"chain_id"`
 		Accounts []common.Address `json:"accounts"`
 	}
 	if err := control(context.Background(), http.MethodPost, l.control+"/nodes", map[string]uint64{"chain_id": chainID}, &info); err != nil {
 		t.Fatalf("start simulated node: %v", err)
 	}
-	n := &simNode{t: t, ctl: l.control + "/nodes/" + info.ID, URL: info.URL, ChainID: info.ChainID, Addrs: info.Accounts}
+	n := &simNode{t: t, ctl: l.control + "/nodes/" + info.ID, URL: info.URL, Addrs: info.Accounts}
 	t.Cleanup(func() {
 		if err := control(context.Background(), http.MethodDelete, n.ctl, nil, nil); err != nil {
 			t.Errorf("stop simulated node: %v", err)
