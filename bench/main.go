@@ -21,8 +21,6 @@ import (
 	"path/filepath"
 	"strings"
 	"time"
-
-	"github.com/unstuck-dev/unstuck/diagnose/simnode"
 )
 
 func main() {
@@ -158,11 +156,11 @@ func run(ctx context.Context, args []string) error {
 // sides runs every scenario on both nodes at every delay.
 func (b *bench) sides(ctx context.Context, anvilBin, root string, rs []time.Duration) ([]sideRow, error) {
 	progress("starting geth's simulated node and anvil")
-	g, err := simnode.Start(1337)
+	g, err := startGeth(ctx, 1337)
 	if err != nil {
 		return nil, err
 	}
-	defer g.Close()
+	defer g.close()
 	gs, err := gethScenarios(ctx, g)
 	if err != nil {
 		return nil, fmt.Errorf("geth fixtures: %w", err)
@@ -181,7 +179,7 @@ func (b *bench) sides(ctx context.Context, anvilBin, root string, rs []time.Dura
 		for _, node := range []struct {
 			name, url string
 			scs       []scenario
-		}{{"anvil", a.url, as}, {"geth (simulated)", g.URL, gs}} {
+		}{{"anvil", a.url, as}, {"geth (simulated)", g.url, gs}} {
 			for _, sc := range node.scs {
 				progress(fmt.Sprintf("%s, %s, R = %s", node.name, sc.name, r))
 				row, err := b.side(ctx, node.name, node.url, sc, r, true)
