@@ -39,17 +39,22 @@ import (
 )
 
 func main() {
-	if err := run(); err != nil {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	if err := run(ctx, os.Stdin, os.Stdout); err != nil {
 		fmt.Fprintln(os.Stderr, "simnoded:", err)
+		stop()
 		os.Exit(1)
 	}
 }
 
-func run() error {
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+// run serves until ctx ends or stdin reaches its end, then stops every
+// node. It writes the control address to stdout as one JSON line.
+func run(ctx context.Context, stdin io.Reader, stdout io.Writer) error {
+	ctx, stop := context.WithCancel(ctx)
 	defer stop()
 	go func() {
-		_, _ = io.Copy(io.Discard, os.Stdin) // returns when the parent closes it or exits
+		_, _ = io.Copy(io.Discard, stdin) // returns when the parent closes it or exits
 		stop()
 	}()
 	l, err := net.Listen("tcp", "127.0.0.1:0")
@@ -65,7 +70,7 @@ func run() error {
 	if err != nil {
 		return err
 	}
-	if _, err := fmt.Printf("%s\n", ready); err != nil {
+	if _, err := fmt.Fprintf(stdout, "%s\n", ready); err != nil {
 		return err
 	}
 	select {
