@@ -22,10 +22,10 @@ import (
 // These tests check against go-ethereum's simulated backend, a real node,
 // which lives in diagnose/internal/simnode where only diagnose/ can import
 // it. They reach it through the simnoded command over loopback HTTP:
-// JSON-RPC at each node's URL, and its control API to mine, sign and
-// deploy. This is the part of cmd/unstuck's driver (simnode_test.go there)
-// the flows use: test code cannot be shared across packages without
-// becoming importable.
+// JSON-RPC at each node's URL, and its control API to sign and mine.
+// This is the part of cmd/unstuck's driver (simnode_test.go there) the
+// flows use: test code cannot be shared across packages without becoming
+// importable.
 
 // simnodedPkg is the launcher, run with `go run` (cached by the go command
 // after the first build).
