@@ -51,7 +51,7 @@ func drpcLike(t *testing.T, node string) string {
 // "check your internet" (exit 3), and `endpoint` says it takes 3.
 func TestCheckThroughA3CappedEndpoint(t *testing.T) {
 	ctx := context.Background()
-	n := startSimNode(t, 0)
+	n := startSimNode(t)
 	to := n.Addrs[1]
 	tx, err := n.Mine(ctx, simTx{From: 0, To: &to, Value: big.NewInt(1e18)})
 	if err != nil {

@@ -26,7 +26,7 @@ func runEndpoint(t *testing.T, ctx context.Context, args ...string) (int, string
 }
 
 func TestEndpointExitCodes(t *testing.T) {
-	n := startSimNode(t, 0)
+	n := startSimNode(t)
 	ctx := context.Background()
 
 	code, out, _ := runEndpoint(t, ctx, n.URL)

@@ -51,7 +51,7 @@ func (s *scenario) countingProxy(env *testscript.Env) *atomic.Int64 {
 func newScenario(t *testing.T) *scenario {
 	t.Helper()
 	ctx := context.Background()
-	n := startSimNode(t, 0)
+	n := startSimNode(t)
 	s := &scenario{node: n}
 	to := n.Addrs[1]
 	ok, err := n.Mine(ctx, simTx{From: 0, To: &to, Value: big.NewInt(1e18)})

@@ -72,9 +72,9 @@ type simNode struct {
 	Addrs []common.Address
 }
 
-// startSimNode starts a node for chainID (1337 when 0) with one block
-// mined, stopped when the test ends.
-func startSimNode(t testing.TB, chainID uint64) *simNode {
+// startSimNode starts a node (chain 1337, one block mined), stopped when
+// the test ends.
+func startSimNode(t testing.TB) *simNode {
 	t.Helper()
 	l, err := simnoded()
 	if err != nil {
@@ -85,7 +85,7 @@ func startSimNode(t testing.TB, chainID uint64) *simNode {
 		URL      string           `json:"url"`
 		Accounts []common.Address `json:"accounts"`
 	}
-	if err := control(context.Background(), http.MethodPost, l.control+"/nodes", map[string]uint64{"chain_id": chainID}, &info); err != nil {
+	if err := control(context.Background(), http.MethodPost, l.control+"/nodes", map[string]uint64{"chain_id": 1337}, &info); err != nil {
 		t.Fatalf("start simulated node: %v", err)
 	}
 	n := &simNode{t: t, ctl: l.control + "/nodes/" + info.ID, URL: info.URL, Addrs: info.Accounts}

@@ -38,7 +38,7 @@ func (b *lockedBuffer) String() string {
 
 func TestCheckWatchFollowsUntilMined(t *testing.T) {
 	ctx := context.Background()
-	n := startSimNode(t, 0)
+	n := startSimNode(t)
 	to := n.Addrs[2]
 	// Nonce 1 waits for nonce 0: pending with a gap until the gap is filled.
 	gap, err := n.Send(ctx, simTx{From: 1, To: &to, Value: big.NewInt(1), Nonce: ptr(uint64(1))})
@@ -83,7 +83,7 @@ func TestCheckWatchFollowsUntilMined(t *testing.T) {
 // again".
 func TestCheckWatchEndsOnPendingSpeedUp(t *testing.T) {
 	ctx := context.Background()
-	n := startSimNode(t, 0)
+	n := startSimNode(t)
 	stuck, err := n.SendUnderpriced(ctx, 1, nil, big.NewInt(1))
 	if err != nil {
 		t.Fatal(err)
