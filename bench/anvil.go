@@ -17,8 +17,6 @@ import (
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/common/hexutil"
 	"github.com/ethereum/go-ethereum/rpc"
-
-	"github.com/unstuck-dev/unstuck/diagnose/simnode"
 )
 
 // anvil is one running anvil process on a free loopback port.
@@ -145,7 +143,7 @@ func (a *anvil) deploy(ctx context.Context, code []byte) (common.Address, error)
 
 // contract reads fixture bytecode from the simnode package's sources.
 func contract(root, name string) ([]byte, error) {
-	b, err := os.ReadFile(filepath.Join(root, "diagnose/simnode/contracts", name+".bin"))
+	b, err := os.ReadFile(filepath.Join(root, "diagnose/internal/simnode/contracts", name+".bin"))
 	if err != nil {
 		return nil, err
 	}
@@ -193,18 +191,26 @@ func anvilScenarios(ctx context.Context, a *anvil, root string) ([]scenario, err
 	if err != nil {
 		return nil, err
 	}
+	transfer, err := fixtureCall("transfer", a.accs[2], big.NewInt(250_500_000))
+	if err != nil {
+		return nil, err
+	}
+	swap, err := fixtureCall("swapExpired", big.NewInt(1))
+	if err != nil {
+		return nil, err
+	}
 	wei := (*hexutil.Big)(big.NewInt(1e18))
 	ok, err := a.send(ctx, map[string]any{"from": a.accs[0], "to": a.accs[1], "value": wei})
 	if err != nil {
 		return nil, err
 	}
 	tok, err := a.send(ctx, map[string]any{"from": a.accs[0], "to": token, "gas": "0x30d40",
-		"data": hexutil.Bytes(simnode.MustCalldata("transfer", a.accs[2], big.NewInt(250_500_000)))})
+		"data": hexutil.Bytes(transfer)})
 	if err != nil {
 		return nil, err
 	}
 	failed, err := a.send(ctx, map[string]any{"from": a.accs[1], "to": failer, "gas": "0x30d40",
-		"data": hexutil.Bytes(simnode.MustCalldata("swapExpired", big.NewInt(1)))})
+		"data": hexutil.Bytes(swap)})
 	if err != nil {
 		return nil, err
 	}
@@ -221,38 +227,65 @@ func anvilScenarios(ctx context.Context, a *anvil, root string) ([]scenario, err
 
 // gethScenarios makes the same transactions on geth's simulated node. The
 // pending one offers half the base fee, so geth keeps it waiting.
-func gethScenarios(ctx context.Context, n *simnode.Node) ([]scenario, error) {
-	token, err := n.DeployToken(ctx, 0, "USD Coin", "USDC", 6, big.NewInt(1e12))
+func gethScenarios(ctx context.Context, n *gethNode) ([]scenario, error) {
+	token, err := n.deploy(ctx, map[string]any{"from": 0, "contract": "token", "name": "USD Coin", "symbol": "USDC",
+		"decimals": 6, "supply": big.NewInt(1e12)})
 	if err != nil {
 		return nil, err
 	}
-	failer, err := n.DeployFailer(ctx, 0)
+	failer, err := n.deploy(ctx, map[string]any{"from": 0, "contract": "failer"})
 	if err != nil {
 		return nil, err
 	}
-	to := n.Addrs[1]
-	ok, err := n.Mine(ctx, simnode.Tx{From: 0, To: &to, Value: big.NewInt(1e18)})
+	transfer, err := fixtureCall("transfer", n.addrs[2], big.NewInt(250_500_000))
 	if err != nil {
 		return nil, err
 	}
-	tok, err := n.Mine(ctx, simnode.Tx{From: 0, To: &token, Data: simnode.MustCalldata("transfer", n.Addrs[2], big.NewInt(250_500_000))})
+	swap, err := fixtureCall("swapExpired", big.NewInt(1))
 	if err != nil {
 		return nil, err
 	}
-	failed, err := n.Mine(ctx, simnode.Tx{From: 1, To: &failer, Gas: 200_000, Data: simnode.MustCalldata("swapExpired", big.NewInt(1))})
+	to := n.addrs[1]
+	ok, err := n.send(ctx, gethTx{From: 0, To: &to, Value: big.NewInt(1e18), Mine: true})
 	if err != nil {
 		return nil, err
 	}
-	base, err := n.BaseFee(ctx)
+	tok, err := n.send(ctx, gethTx{From: 0, To: &token, Data: transfer, Mine: true})
+	if err != nil {
+		return nil, err
+	}
+	failed, err := n.send(ctx, gethTx{From: 1, To: &failer, Gas: 200_000, Data: swap, Mine: true})
+	if err != nil {
+		return nil, err
+	}
+	base, err := n.baseFee(ctx)
 	if err != nil {
 		return nil, err
 	}
 	feeCap := new(big.Int).Div(base, big.NewInt(2))
-	pending, err := n.Send(ctx, simnode.Tx{From: 3, To: &to, Value: big.NewInt(1e18), FeeCap: feeCap, Tip: new(big.Int).Div(feeCap, big.NewInt(4))})
+	pending, err := n.send(ctx, gethTx{From: 3, To: &to, Value: big.NewInt(1e18), FeeCap: feeCap, Tip: new(big.Int).Div(feeCap, big.NewInt(4))})
 	if err != nil {
 		return nil, err
 	}
-	n.Commit()
-	return scenarios(ok.Hash(), tok.Hash(), failed.Hash(), pending.Hash(), parties{from: n.Addrs[0], to: to, token: token,
-		tokenFrom: n.Addrs[0], tokenTo: n.Addrs[2], pendingFrom: n.Addrs[3], pendingTo: to}), nil
+	if err := n.commit(ctx); err != nil {
+		return nil, err
+	}
+	return scenarios(ok, tok, failed, pending, parties{from: n.addrs[0], to: to, token: token,
+		tokenFrom: n.addrs[0], tokenTo: n.addrs[2], pendingFrom: n.addrs[3], pendingTo: to}), nil
+}
+
+// fixtureABI is the part of the fixture contracts (Fixtures.sol beside
+// their bytecode) the scenarios call.
+const fixtureABI = `[
+ {"type":"function","name":"transfer","inputs":[{"name":"to","type":"address"},{"name":"amount","type":"uint256"}]},
+ {"type":"function","name":"swapExpired","inputs":[{"name":"deadline","type":"uint256"}]}
+]`
+
+// fixtureCall ABI-encodes a call to a fixture function.
+func fixtureCall(method string, args ...any) ([]byte, error) {
+	a, err := abi.JSON(strings.NewReader(fixtureABI))
+	if err != nil {
+		return nil, err
+	}
+	return a.Pack(method, args...)
 }

@@ -83,7 +83,7 @@ type fleetRow struct {
 func (b *bench) search(ctx context.Context, f *fleet, r time.Duration) ([]fleetRow, error) {
 	reg := chains.MustDefault()
 	var all, last []string
-	var eps []endpoint
+	var eps []*delayed
 	defer func() {
 		for _, ep := range eps {
 			ep.Close()
@@ -143,7 +143,7 @@ func (b *bench) search(ctx context.Context, f *fleet, r time.Duration) ([]fleetR
 	return rows, nil
 }
 
-func requestsOf(eps []endpoint) []int {
+func requestsOf(eps []*delayed) []int {
 	out := make([]int, len(eps))
 	for i, ep := range eps {
 		out[i] = ep.Requests()

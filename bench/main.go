@@ -1,8 +1,9 @@
 // Command bench measures unstuck at the round-trip limit, side by side
 // with Foundry's cast, in one run: it builds unstuck as released, starts
-// geth's simulated node and anvil on loopback, puts a proxy that delays
-// every HTTP request by R in front of them, and prints tables of medians
-// and ratios (see BENCHMARKS.md).
+// geth's simulated node (served by diagnose/internal/simnode/simnoded) and
+// anvil on loopback, puts a proxy that delays every HTTP request by R in
+// front of them, and prints tables of medians and ratios (see
+// BENCHMARKS.md).
 //
 //	go run ./bench [-n 9] [-r 0,50ms,200ms] [-parts sides,fleet,startup] [-unstuck path]
 //
@@ -21,8 +22,6 @@ import (
 	"path/filepath"
 	"strings"
 	"time"
-
-	"github.com/unstuck-dev/unstuck/diagnose/simnode"
 )
 
 func main() {
@@ -158,11 +157,11 @@ func run(ctx context.Context, args []string) error {
 // sides runs every scenario on both nodes at every delay.
 func (b *bench) sides(ctx context.Context, anvilBin, root string, rs []time.Duration) ([]sideRow, error) {
 	progress("starting geth's simulated node and anvil")
-	g, err := simnode.Start(1337)
+	g, err := startGeth(ctx, 1337)
 	if err != nil {
 		return nil, err
 	}
-	defer g.Close()
+	defer g.close()
 	gs, err := gethScenarios(ctx, g)
 	if err != nil {
 		return nil, fmt.Errorf("geth fixtures: %w", err)
@@ -181,7 +180,7 @@ func (b *bench) sides(ctx context.Context, anvilBin, root string, rs []time.Dura
 		for _, node := range []struct {
 			name, url string
 			scs       []scenario
-		}{{"anvil", a.url, as}, {"geth (simulated)", g.URL, gs}} {
+		}{{"anvil", a.url, as}, {"geth (simulated)", g.url, gs}} {
 			for _, sc := range node.scs {
 				progress(fmt.Sprintf("%s, %s, R = %s", node.name, sc.name, r))
 				row, err := b.side(ctx, node.name, node.url, sc, r, true)

@@ -18,7 +18,6 @@ import (
 	"github.com/unstuck-dev/unstuck/diagnose"
 	"github.com/unstuck-dev/unstuck/diagnose/chains"
 	"github.com/unstuck-dev/unstuck/diagnose/evm"
-	"github.com/unstuck-dev/unstuck/diagnose/simnode"
 	"github.com/unstuck-dev/unstuck/guides"
 )
 
@@ -26,19 +25,8 @@ import (
 // answers in milliseconds.
 const flowWait = 15 * time.Second
 
-// startNode runs a simulated geth node over HTTP on loopback.
-func startNode(t *testing.T) *simnode.Node {
-	t.Helper()
-	n, err := simnode.Start(0)
-	if err != nil {
-		t.Fatalf("start simulated node: %v", err)
-	}
-	t.Cleanup(func() { _ = n.Close() })
-	return n
-}
-
 // nodeOptions wires the real engine to the simulated node.
-func nodeOptions(t *testing.T, n *simnode.Node) Options {
+func nodeOptions(t *testing.T, n *simNode) Options {
 	t.Helper()
 	lib, err := guides.Load()
 	if err != nil {
@@ -87,7 +75,7 @@ func (f *frames) waitFor(t *testing.T, tm *teatest.TestModel, wants ...string) {
 
 // sendUnderpriced submits a transfer whose fee cap is half the base fee:
 // geth keeps it pending and never mines it.
-func sendUnderpriced(t *testing.T, n *simnode.Node) (hash string, feeCap, tip *big.Int) {
+func sendUnderpriced(t *testing.T, n *simNode) (hash string, feeCap, tip *big.Int) {
 	t.Helper()
 	tx, err := n.SendUnderpriced(context.Background(), 1, nil, big.NewInt(1e18))
 	if err != nil {
@@ -218,7 +206,7 @@ func TestFlowLanguageSwitch(t *testing.T) {
 func TestFlowWatchUntilConfirmed(t *testing.T) {
 	n := startNode(t)
 	to := n.Addrs[2]
-	tx, err := n.Send(context.Background(), simnode.Tx{From: 0, To: &to, Value: big.NewInt(1e17)})
+	tx, err := n.Send(context.Background(), simTx{From: 0, To: &to, Value: big.NewInt(1e17)})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -12,8 +12,6 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-
-	"github.com/unstuck-dev/unstuck/diagnose/simnode"
 )
 
 // drpcLike is a fault injector in front of a node: batches of more than 3
@@ -53,13 +51,9 @@ func drpcLike(t *testing.T, node string) string {
 // "check your internet" (exit 3), and `endpoint` says it takes 3.
 func TestCheckThroughA3CappedEndpoint(t *testing.T) {
 	ctx := context.Background()
-	n, err := simnode.Start(0)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { _ = n.Close() })
+	n := startSimNode(t)
 	to := n.Addrs[1]
-	tx, err := n.Mine(ctx, simnode.Tx{From: 0, To: &to, Value: big.NewInt(1e18)})
+	tx, err := n.Mine(ctx, simTx{From: 0, To: &to, Value: big.NewInt(1e18)})
 	if err != nil {
 		t.Fatal(err)
 	}

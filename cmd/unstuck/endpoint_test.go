@@ -11,8 +11,6 @@ import (
 	"strings"
 	"testing"
 	"time"
-
-	"github.com/unstuck-dev/unstuck/diagnose/simnode"
 )
 
 // runEndpoint runs `unstuck endpoint` in-process; UNSTUCK_RPC is set so
@@ -28,11 +26,7 @@ func runEndpoint(t *testing.T, ctx context.Context, args ...string) (int, string
 }
 
 func TestEndpointExitCodes(t *testing.T) {
-	n, err := simnode.Start(0)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { _ = n.Close() })
+	n := startSimNode(t)
 	ctx := context.Background()
 
 	code, out, _ := runEndpoint(t, ctx, n.URL)

@@ -16,8 +16,6 @@ import (
 
 	"github.com/ethereum/go-ethereum/crypto"
 	"github.com/rogpeppe/go-internal/testscript"
-
-	"github.com/unstuck-dev/unstuck/diagnose/simnode"
 )
 
 func TestMain(m *testing.M) {
@@ -28,7 +26,7 @@ func TestMain(m *testing.M) {
 
 // scenario is a simulated node with a few transactions the scripts check.
 type scenario struct {
-	node *simnode.Node
+	node *simNode
 	vars []string
 	// requests counts what reached the node through the shared proxy in
 	// vars' RPC (Go tests); each script gets its own proxy and counter.
@@ -53,14 +51,10 @@ func (s *scenario) countingProxy(env *testscript.Env) *atomic.Int64 {
 func newScenario(t *testing.T) *scenario {
 	t.Helper()
 	ctx := context.Background()
-	n, err := simnode.Start(0)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { _ = n.Close() })
+	n := startSimNode(t)
 	s := &scenario{node: n}
 	to := n.Addrs[1]
-	ok, err := n.Mine(ctx, simnode.Tx{From: 0, To: &to, Value: big.NewInt(1e18)})
+	ok, err := n.Mine(ctx, simTx{From: 0, To: &to, Value: big.NewInt(1e18)})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -68,7 +62,7 @@ func newScenario(t *testing.T) *scenario {
 	if err != nil {
 		t.Fatal(err)
 	}
-	failed, err := n.Mine(ctx, simnode.Tx{From: 0, To: &failer, Data: simnode.MustCalldata("swapExpired", big.NewInt(1))})
+	failed, err := n.Mine(ctx, simTx{From: 0, To: &failer, Data: calldata(t, "swapExpired", big.NewInt(1))})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -76,7 +70,7 @@ func newScenario(t *testing.T) *scenario {
 	if err != nil {
 		t.Fatal(err)
 	}
-	pending, err := n.Send(ctx, simnode.Tx{From: 2, To: &to, Value: big.NewInt(1e18), FeeCap: new(big.Int).Div(base, big.NewInt(2)), Tip: big.NewInt(1e6)})
+	pending, err := n.Send(ctx, simTx{From: 2, To: &to, Value: big.NewInt(1e18), FeeCap: new(big.Int).Div(base, big.NewInt(2)), Tip: big.NewInt(1e6)})
 	if err != nil {
 		t.Fatal(err)
 	}

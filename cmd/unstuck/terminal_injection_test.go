@@ -1,17 +1,20 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"io"
 	"math/big"
+	"net/http"
+	"net/http/httptest"
 	"strings"
 	"testing"
 	"time"
 	"unicode/utf8"
 
-	"github.com/unstuck-dev/unstuck/diagnose/faultproxy"
-	"github.com/unstuck-dev/unstuck/diagnose/simnode"
+	"github.com/ethereum/go-ethereum/accounts/abi"
+	"github.com/ethereum/go-ethereum/common/hexutil"
 )
 
 // hostileText is node text that tries to take over the terminal (see
@@ -30,23 +33,13 @@ func TestTUIShowsNodeTextCleaned(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	transfer, err := n.Mine(ctx, simnode.Tx{From: 0, To: &token, Data: simnode.MustCalldata("transfer", n.Addrs[1], big.NewInt(1e6))})
+	transfer, err := n.Mine(ctx, simTx{From: 0, To: &token, Data: calldata(t, "transfer", n.Addrs[1], big.NewInt(1e6))})
 	if err != nil {
 		t.Fatal(err)
 	}
-	reason := faultproxy.ErrorString(hostileText)
-	p, err := faultproxy.New(n.URL, faultproxy.WithRewrite(func(c faultproxy.Call, a *faultproxy.Answer) {
-		if c.Method == "eth_call" && a.Error != nil {
-			a.Error.Message = "execution reverted: " + hostileText
-			a.Error.Data = json.RawMessage(`"` + reason + `"`)
-		}
-	}))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(p.Close)
+	p := hostileReverts(t, n.URL, hostileText)
 
-	c, home := sandbox(t, p.URL())
+	c, home := sandbox(t, p)
 	c.env["UNSTUCK_CONFIG_DIR"] = home + "/config"
 	in, keys := io.Pipe()
 	term := &terminal{changed: make(chan struct{}, 1)}
@@ -96,4 +89,92 @@ func TestTUIShowsNodeTextCleaned(t *testing.T) {
 	if !utf8.ValidString(drawn) {
 		t.Error("the terminal received invalid UTF-8")
 	}
+}
+
+// hostileReverts is a fault injector in front of a node: every eth_call
+// the node refuses comes back with reason as its revert message and its
+// Error(string) data. It returns the injector's URL.
+func hostileReverts(t *testing.T, node, reason string) string {
+	t.Helper()
+	data, err := errorString(reason)
+	if err != nil {
+		t.Fatal(err)
+	}
+	type message struct {
+		JSONRPC string          `json:"jsonrpc"`
+		ID      json.RawMessage `json:"id,omitempty"`
+		Method  string          `json:"method,omitempty"`
+		Params  json.RawMessage `json:"params,omitempty"`
+		Result  json.RawMessage `json:"result,omitempty"`
+		Error   *struct {
+			Code    int             `json:"code"`
+			Message string          `json:"message"`
+			Data    json.RawMessage `json:"data,omitempty"`
+		} `json:"error,omitempty"`
+	}
+	// decode reads one message or a batch of them.
+	decode := func(b []byte) ([]message, bool, error) {
+		var batch []message
+		if b = bytes.TrimSpace(b); len(b) > 0 && b[0] == '[' {
+			return batch, true, json.Unmarshal(b, &batch)
+		}
+		var one message
+		err := json.Unmarshal(b, &one)
+		return []message{one}, false, err
+	}
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		body, err := io.ReadAll(r.Body)
+		if err != nil {
+			return
+		}
+		resp, err := http.Post(node, "application/json", bytes.NewReader(body))
+		if err != nil {
+			http.Error(w, err.Error(), http.StatusBadGateway)
+			return
+		}
+		defer resp.Body.Close()
+		answer, err := io.ReadAll(resp.Body)
+		if err != nil || resp.StatusCode != http.StatusOK {
+			http.Error(w, "node: "+resp.Status, http.StatusBadGateway)
+			return
+		}
+		calls, _, cerr := decode(body)
+		answers, batch, aerr := decode(answer)
+		if cerr != nil || aerr != nil {
+			t.Errorf("hostileReverts: unreadable exchange %s → %s", body, answer)
+			http.Error(w, "unreadable", http.StatusBadGateway)
+			return
+		}
+		method := map[string]string{}
+		for _, c := range calls {
+			method[string(c.ID)] = c.Method
+		}
+		for i, a := range answers {
+			if method[string(a.ID)] == "eth_call" && a.Error != nil {
+				answers[i].Error.Message = "execution reverted: " + reason
+				answers[i].Error.Data = json.RawMessage(`"` + data + `"`)
+			}
+		}
+		var out any = answers
+		if !batch {
+			out = answers[0]
+		}
+		w.Header().Set("Content-Type", "application/json")
+		_ = json.NewEncoder(w).Encode(out)
+	}))
+	t.Cleanup(srv.Close)
+	return srv.URL
+}
+
+// errorString ABI-encodes Error(string) revert data as 0x-hex.
+func errorString(reason string) (string, error) {
+	typ, err := abi.NewType("string", "", nil)
+	if err != nil {
+		return "", err
+	}
+	body, err := abi.Arguments{{Type: typ}}.Pack(reason)
+	if err != nil {
+		return "", err
+	}
+	return hexutil.Encode(append(hexutil.MustDecode("0x08c379a0"), body...)), nil
 }

@@ -8,8 +8,6 @@ import (
 	"sync"
 	"testing"
 	"time"
-
-	"github.com/unstuck-dev/unstuck/diagnose/simnode"
 )
 
 // lockedBuffer is a bytes.Buffer safe for a writer and a reader, which
@@ -40,14 +38,10 @@ func (b *lockedBuffer) String() string {
 
 func TestCheckWatchFollowsUntilMined(t *testing.T) {
 	ctx := context.Background()
-	n, err := simnode.Start(0)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { _ = n.Close() })
+	n := startSimNode(t)
 	to := n.Addrs[2]
 	// Nonce 1 waits for nonce 0: pending with a gap until the gap is filled.
-	gap, err := n.Send(ctx, simnode.Tx{From: 1, To: &to, Value: big.NewInt(1), Nonce: simnode.Ptr(uint64(1))})
+	gap, err := n.Send(ctx, simTx{From: 1, To: &to, Value: big.NewInt(1), Nonce: ptr(uint64(1))})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -64,7 +58,7 @@ func TestCheckWatchFollowsUntilMined(t *testing.T) {
 	case <-time.After(10 * time.Second):
 		t.Fatalf("no progress on stderr: %q", stderr.String())
 	}
-	if _, err := n.Mine(ctx, simnode.Tx{From: 1, To: &to, Value: big.NewInt(1), Nonce: simnode.Ptr(uint64(0))}); err != nil {
+	if _, err := n.Mine(ctx, simTx{From: 1, To: &to, Value: big.NewInt(1), Nonce: ptr(uint64(0))}); err != nil {
 		t.Fatal(err)
 	}
 	select {
@@ -89,11 +83,7 @@ func TestCheckWatchFollowsUntilMined(t *testing.T) {
 // again".
 func TestCheckWatchEndsOnPendingSpeedUp(t *testing.T) {
 	ctx := context.Background()
-	n, err := simnode.Start(0)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { _ = n.Close() })
+	n := startSimNode(t)
 	stuck, err := n.SendUnderpriced(ctx, 1, nil, big.NewInt(1))
 	if err != nil {
 		t.Fatal(err)
@@ -114,7 +104,7 @@ func TestCheckWatchEndsOnPendingSpeedUp(t *testing.T) {
 	bump := func(v *big.Int) *big.Int {
 		return new(big.Int).Div(new(big.Int).Mul(v, big.NewInt(111)), big.NewInt(100))
 	}
-	speedUp, err := n.Send(ctx, simnode.Tx{From: 1, To: &to, Value: big.NewInt(1), Nonce: simnode.Ptr(uint64(0)),
+	speedUp, err := n.Send(ctx, simTx{From: 1, To: &to, Value: big.NewInt(1), Nonce: ptr(uint64(0)),
 		FeeCap: bump(stuck.GasFeeCap()), Tip: bump(stuck.GasTipCap())})
 	if err != nil {
 		t.Fatal(err)

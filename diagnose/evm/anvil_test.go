@@ -18,7 +18,7 @@ import (
 	"github.com/ethereum/go-ethereum/rpc"
 
 	"github.com/unstuck-dev/unstuck/diagnose"
-	"github.com/unstuck-dev/unstuck/diagnose/simnode"
+	"github.com/unstuck-dev/unstuck/diagnose/internal/simnode"
 )
 
 // anvilNode is Foundry's anvil, a second, independent node implementation,
@@ -110,7 +110,7 @@ func (a *anvilNode) mine(t *testing.T) {
 
 func (a *anvilNode) deployFailer(t *testing.T) common.Address {
 	t.Helper()
-	code, err := os.ReadFile("simnode/contracts/Failer.bin")
+	code, err := os.ReadFile("../internal/simnode/contracts/Failer.bin")
 	if err != nil {
 		t.Fatal(err)
 	}

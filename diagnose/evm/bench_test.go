@@ -19,8 +19,8 @@ import (
 
 	"github.com/unstuck-dev/unstuck/diagnose"
 	"github.com/unstuck-dev/unstuck/diagnose/chains"
-	"github.com/unstuck-dev/unstuck/diagnose/faultproxy"
-	"github.com/unstuck-dev/unstuck/diagnose/simnode"
+	"github.com/unstuck-dev/unstuck/diagnose/internal/faultproxy"
+	"github.com/unstuck-dev/unstuck/diagnose/internal/simnode"
 )
 
 // Engine benchmarks: HTTP requests per endpoint, allocations, and time at

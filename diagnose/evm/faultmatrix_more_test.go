@@ -14,7 +14,7 @@ import (
 
 	"github.com/unstuck-dev/unstuck/diagnose"
 	"github.com/unstuck-dev/unstuck/diagnose/chains"
-	"github.com/unstuck-dev/unstuck/diagnose/faultproxy"
+	"github.com/unstuck-dev/unstuck/diagnose/internal/faultproxy"
 	"github.com/unstuck-dev/unstuck/diagnose/noderpc"
 )
 

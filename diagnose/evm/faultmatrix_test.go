@@ -17,9 +17,9 @@ import (
 
 	"github.com/unstuck-dev/unstuck/diagnose"
 	"github.com/unstuck-dev/unstuck/diagnose/chains"
-	"github.com/unstuck-dev/unstuck/diagnose/faultproxy"
+	"github.com/unstuck-dev/unstuck/diagnose/internal/faultproxy"
+	"github.com/unstuck-dev/unstuck/diagnose/internal/simnode"
 	"github.com/unstuck-dev/unstuck/diagnose/noderpc"
-	"github.com/unstuck-dev/unstuck/diagnose/simnode"
 )
 
 // Matrix settings: a short check timeout, a small body cap (the oversize

@@ -11,7 +11,7 @@ import (
 	"testing"
 
 	"github.com/unstuck-dev/unstuck/diagnose"
-	"github.com/unstuck-dev/unstuck/diagnose/simnode"
+	"github.com/unstuck-dev/unstuck/diagnose/internal/simnode"
 )
 
 // laggingHead is a fault injector in front of a node: a load balancer

@@ -9,8 +9,8 @@ import (
 	"github.com/ethereum/go-ethereum/common"
 
 	"github.com/unstuck-dev/unstuck/diagnose"
-	"github.com/unstuck-dev/unstuck/diagnose/faultproxy"
-	"github.com/unstuck-dev/unstuck/diagnose/simnode"
+	"github.com/unstuck-dev/unstuck/diagnose/internal/faultproxy"
+	"github.com/unstuck-dev/unstuck/diagnose/internal/simnode"
 )
 
 // TestCheckTokenLookupFails: when a token's symbol and decimals calls fail

@@ -12,7 +12,7 @@ import (
 	"github.com/ethereum/go-ethereum/crypto"
 
 	"github.com/unstuck-dev/unstuck/diagnose"
-	"github.com/unstuck-dev/unstuck/diagnose/faultproxy"
+	"github.com/unstuck-dev/unstuck/diagnose/internal/faultproxy"
 )
 
 // TestCheckTestnetLink: a hash from a testnet explorer is never found on

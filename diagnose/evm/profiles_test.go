@@ -18,8 +18,8 @@ import (
 	"github.com/unstuck-dev/unstuck/diagnose"
 	"github.com/unstuck-dev/unstuck/diagnose/chains"
 	"github.com/unstuck-dev/unstuck/diagnose/internal/opemu"
+	"github.com/unstuck-dev/unstuck/diagnose/internal/simnode"
 	"github.com/unstuck-dev/unstuck/diagnose/noderpc"
-	"github.com/unstuck-dev/unstuck/diagnose/simnode"
 )
 
 // statusCase is one transaction of every status, on one simulated node.

@@ -10,8 +10,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/unstuck-dev/unstuck/diagnose"
-	"github.com/unstuck-dev/unstuck/diagnose/faultproxy"
-	"github.com/unstuck-dev/unstuck/diagnose/simnode"
+	"github.com/unstuck-dev/unstuck/diagnose/internal/faultproxy"
+	"github.com/unstuck-dev/unstuck/diagnose/internal/simnode"
 )
 
 // hostile is node-supplied text that tries to take over the terminal: an

@@ -15,8 +15,8 @@ import (
 	"github.com/ethereum/go-ethereum/rpc"
 
 	"github.com/unstuck-dev/unstuck/diagnose/evm/revert"
+	"github.com/unstuck-dev/unstuck/diagnose/internal/simnode"
 	"github.com/unstuck-dev/unstuck/diagnose/noderpc"
-	"github.com/unstuck-dev/unstuck/diagnose/simnode"
 )
 
 // callArgs is eth_call's argument object as the engine sends it.

@@ -30,7 +30,7 @@ import (
 	"github.com/unstuck-dev/unstuck/diagnose"
 	"github.com/unstuck-dev/unstuck/diagnose/demo"
 	"github.com/unstuck-dev/unstuck/diagnose/evm"
-	"github.com/unstuck-dev/unstuck/diagnose/simnode"
+	"github.com/unstuck-dev/unstuck/diagnose/internal/simnode"
 )
 
 // source is written into the file so that nobody edits it by hand.

@@ -12,7 +12,7 @@ import (
 	"github.com/unstuck-dev/unstuck/diagnose"
 	"github.com/unstuck-dev/unstuck/diagnose/demo"
 	"github.com/unstuck-dev/unstuck/diagnose/evm"
-	"github.com/unstuck-dev/unstuck/diagnose/simnode"
+	"github.com/unstuck-dev/unstuck/diagnose/internal/simnode"
 )
 
 // Accounts of simnode used by the recipes; extra accounts are funded here.

@@ -8,7 +8,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/unstuck-dev/unstuck/diagnose/simnode"
+	"github.com/unstuck-dev/unstuck/diagnose/internal/simnode"
 )
 
 // batchOf is a JSON-RPC batch of n eth_blockNumber calls, ids 1..n.

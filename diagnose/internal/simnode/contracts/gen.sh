@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Regenerates the fixture bytecode from Fixtures.sol with solc-js (npm).
-# Usage: bash diagnose/simnode/contracts/gen.sh
+# Usage: bash diagnose/internal/simnode/contracts/gen.sh
 set -euo pipefail
 cd "$(dirname "$0")"
 tmp=$(mktemp -d)

@@ -14,7 +14,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/unstuck-dev/unstuck/diagnose/faultproxy"
+	"github.com/unstuck-dev/unstuck/diagnose/internal/faultproxy"
 )
 
 const hash = "0x5c504ed432cb51138bcf09aa5e8a410dd4a1e204ef84bfed1be16dfba1b22060"

@@ -6,8 +6,10 @@
 // still indexing. It also adds a fixed latency per request, which benchmarks
 // use to model a distant endpoint.
 //
-// It is ordinary (non-test) code so that tests and benchmarks of several
-// packages share one injector. It is never used by the unstuck binary.
+// It is ordinary (non-test) code so that the tests of several packages
+// under diagnose/ share one injector; being internal, nothing outside
+// diagnose/ can import it, and the unstuck binary never links it
+// (cmd/unstuck/deps_test.go).
 package faultproxy
 
 import (
