@@ -62,7 +62,7 @@ func TestNoEnglishInChinese(t *testing.T) {
 			m, _ = update(t, m, tea.WindowSizeMsg{Width: size[0], Height: size[1]})
 			m = screens[name](m)
 			for _, view := range []string{m.View(), send(t, m, keyMsg("?")).View()} {
-				words := englishWords(view, allowed...)
+				words := guides.EnglishWords(view, allowed...)
 				switch {
 				case len(words) == 0:
 				case leaks[name] != "":
