@@ -55,12 +55,13 @@ var zhVocabularySet = sync.OnceValue(func() map[string]bool {
 	return m
 })
 
-// notWords matches the spans that are never words: links, domains, hex,
+// notWords matches the spans that are never words: links, e-mail
+// addresses, domains with their paths, hex,
 // code spans, finding codes in brackets, flags, anything with a digit,
 // snake_case and SCREAMING_CASE names, and calls. Compiled on first use:
 // start-up never needs it.
 var notWords = sync.OnceValue(func() *regexp.Regexp {
-	return regexp.MustCompile("https?://\\S+|\\b[a-z0-9-]+(?:\\.[a-z0-9-]+)+\\b|0x[0-9a-fA-F…]+|`[^`]*`|(?:/[\\w.-]+){2,}/?|" +
+	return regexp.MustCompile("https?://\\S+|[\\w.+-]+@[a-z0-9-]+(?:\\.[a-z0-9-]+)+|\\b[a-z0-9-]+(?:\\.[a-z0-9-]+)+\\b(?:/\\S*)?|0x[0-9a-fA-F…]+|`[^`]*`|(?:/[\\w.-]+){2,}/?|" +
 		"\\[[a-z0-9_]+\\]|--?[a-z][a-z-]*|[A-Za-z0-9]*[0-9][A-Za-z0-9]*|\\b[a-z]+(_[a-z0-9]+)+\\b|\\b[A-Z][A-Z0-9_]{2,}\\b|" +
 		"[A-Za-z]+\\([^)]*\\)")
 })

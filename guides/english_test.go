@@ -16,6 +16,7 @@ func TestEnglishWords(t *testing.T) {
 		{"an english sentence", "✗ 失败 · the node said no", nil, []string{"the", "node", "said", "no"}},
 		{"hashes, links, codes and calls", "交易 0x5c50ab https://bscscan.com/tx/0xab [underpriced] `unstuck check <tx-hash>` transfer(address,uint256) OUT_OF_ENERGY", nil, nil},
 		{"domains", "网址自己手动输入：token.im、metamask.io 或 t.me 链接", nil, nil},
+		{"e-mail addresses and paths", "写信到 sec@token.im，或看 x.com/imTokenOfficial", nil, nil},
 		{"allowed names and node text", "PancakeRouter: INSUFFICIENT_OUTPUT_AMOUNT · Demo chain (offline)", []string{"PancakeRouter", "Demo chain (offline)"}, nil},
 		{"a word cut at the edge of a field", "PancakeRou…", []string{"PancakeRouter"}, nil},
 		{"a short cut is not a fragment", "Pa…", []string{"PancakeRouter"}, []string{"Pa"}},
