@@ -55,3 +55,18 @@ func TestGuideEnglish(t *testing.T) {
 		})
 	}
 }
+
+// TestPlaceholderFallbacksAreChinese: the text shown in place of a
+// placeholder no report filled leaves no English in a zh guide.
+func TestPlaceholderFallbacksAreChinese(t *testing.T) {
+	for _, p := range Placeholders() {
+		zh, ok := placeholderFallback(p, Zh)
+		if !ok {
+			t.Errorf("{%s} has no fallback", p)
+			continue
+		}
+		if words := guideEnglish(zh); len(words) > 0 {
+			t.Errorf("{%s}: the zh fallback %q leaves English: %q", p, zh, words)
+		}
+	}
+}
