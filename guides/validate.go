@@ -11,8 +11,9 @@ import (
 // *Problem errors), in a stable order. An empty result means the content
 // is sound: every link resolves, every node is reachable from its tree's
 // start, an answer can be reached from every node, every question has at
-// least two options, every text exists in both languages, every finding
-// code has an answer node, and every check routes every status.
+// least two options, every text exists in both languages (the Chinese
+// leaving no English untranslated), every finding code has an answer
+// node, and every check routes every status.
 func (l *Library) Validate() []error {
 	v := &validator{lib: l}
 	v.trees()
@@ -81,8 +82,9 @@ func (v *validator) trees() {
 }
 
 // text checks one bilingual text: both languages present, Chinese actually
-// Chinese, English free of Chinese, the same placeholders in both, and
-// only known placeholders.
+// Chinese and free of English outside names, technical words, quotes and
+// glosses (guideEnglish), English free of Chinese, the same placeholders
+// in both, and only known placeholders.
 func (v *validator) text(t *Tree, nodeID, field string, x Text) {
 	en, zh := strings.TrimSpace(x.En), strings.TrimSpace(x.Zh)
 	switch {
@@ -97,6 +99,10 @@ func (v *validator) text(t *Tree, nodeID, field string, x Text) {
 		v.add(ProblemTranslation, t, nodeID, "%s: the zh text has no Chinese in it", field)
 	case hasHan(en):
 		v.add(ProblemTranslation, t, nodeID, "%s: the en text contains Chinese", field)
+	default:
+		if words := guideEnglish(zh); len(words) > 0 {
+			v.add(ProblemTranslation, t, nodeID, "%s: the zh text leaves English untranslated: %s", field, strings.Join(words, " "))
+		}
 	}
 	for _, s := range []string{x.En, x.Zh} {
 		if strings.IndexFunc(s, func(r rune) bool { return unicode.IsControl(r) && r != '\n' && r != '\t' }) >= 0 {

@@ -74,6 +74,7 @@ func TestValidateBrokenFixtures(t *testing.T) {
 		{name: "few-options", want: ProblemFewOptions},
 		{name: "missing-translation", want: ProblemTranslation},
 		{name: "untranslated", want: ProblemTranslation},
+		{name: "english-in-zh", want: ProblemTranslation},
 		{name: "finding-no-answer", want: ProblemNoAnswer},
 		{name: "unknown-finding", want: ProblemUnknownFinding},
 		{name: "missing-status", want: ProblemMissingStatus},
@@ -98,6 +99,19 @@ func TestValidateBrokenFixtures(t *testing.T) {
 				t.Fatalf("want only %q, got %q:\n%v", tt.want, got, errors.Join(errs...))
 			}
 		})
+	}
+}
+
+// TestValidateNamesEnglishLeftInChinese checks that English left in a
+// Chinese text is reported with the words, where it is.
+func TestValidateNamesEnglishLeftInChinese(t *testing.T) {
+	_, errs := loadFixture(t, "testdata/broken/english-in-zh.yaml")
+	if len(errs) != 1 {
+		t.Fatalf("want one problem, got:\n%v", errors.Join(errs...))
+	}
+	want := "guides: tree.yaml: fixture/c: missing translation: prompt: the zh text leaves English untranslated: the transaction"
+	if got := errs[0].Error(); got != want {
+		t.Errorf("got  %s\nwant %s", got, want)
 	}
 }
 

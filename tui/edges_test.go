@@ -1,12 +1,12 @@
 package tui
 
 import (
-	"maps"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/x/exp/teatest"
 
 	"github.com/unstuck-dev/unstuck/diagnose"
 )
@@ -27,32 +27,6 @@ func showResult(t *testing.T, m model, rep *diagnose.Report, err error) model {
 	m = send(t, m, openCheckMsg{}, paste(testHash), keyMsg("enter"))
 	m, _ = update(t, m, checkDoneMsg{id: m.job, rep: rep, err: err})
 	return m
-}
-
-// edgeScreens are the states issue 18 found wanting, built as the app
-// reaches them.
-func edgeScreens(t *testing.T, env *testEnv) map[string]func(model) model {
-	noAnswer := &diagnose.NoAnswerError{Searched: unknownReport().Searched}
-	return map[string]func(model) model{
-		"result_unknown": func(m model) model { return showResult(t, m, unknownReport(), noAnswer) },
-		"check_no_answer": func(m model) model {
-			return showResult(t, m, nil, noAnswer)
-		},
-		"result_copy_unconfirmed": func(m model) model {
-			m.d.clipboard = func(string) error { return CopyUnconfirmed{} }
-			return send(t, showResult(t, m, failedReport(), nil), keyMsg("c"))
-		},
-		"result_saved": func(m model) model {
-			return send(t, showResult(t, m, failedReport(), nil), keyMsg("s"), keyMsg("enter"))
-		},
-	}
-}
-
-// zhScreens is every screen worth drawing: the goldens' and the edges'.
-func zhScreens(t *testing.T, env *testEnv) map[string]func(model) model {
-	all := goldenScreens(t, env)
-	maps.Copy(all, edgeScreens(t, env))
-	return all
 }
 
 func sized(t *testing.T, env *testEnv, lang string, w, h int) model {
@@ -230,27 +204,6 @@ func TestCopySaysWhatHappened(t *testing.T) {
 	mustContain(t, send(t, m, keyMsg("c")).View(), "✓ hash copied to the clipboard")
 }
 
-// TestFrameAtEverySize: every screen, at 40×12, 80×24 and 200×60, in both
-// languages, with and without the full help, is exactly the terminal's
-// size with no escape code.
-func TestFrameAtEverySize(t *testing.T) {
-	env := newEnv(t)
-	screens := zhScreens(t, env)
-	for name, build := range screens {
-		for _, size := range [][2]int{{40, 12}, {80, 24}, {200, 60}} {
-			for _, lang := range []string{"en", "zh"} {
-				m := build(sized(t, env, lang, size[0], size[1]))
-				for _, v := range []string{m.View(), send(t, m, keyMsg("?")).View()} {
-					if t.Run(name, func(t *testing.T) { checkFrame(t, v, size[0], size[1]) }) {
-						continue
-					}
-					t.Logf("%s at %dx%d (%s):\n%s", name, size[0], size[1], lang, v)
-				}
-			}
-		}
-	}
-}
-
 // TestWrapCutsLinksAfterASlash: a link wider than a line breaks after one
 // of its slashes, so the hash in it stays whole when the hash fits.
 func TestWrapCutsLinksAfterASlash(t *testing.T) {
@@ -264,5 +217,35 @@ func TestWrapCutsLinksAfterASlash(t *testing.T) {
 	word := strings.Repeat("a", 30)
 	if got := wrap(word, 20); got != strings.Repeat("a", 20)+"\n"+strings.Repeat("a", 10) {
 		t.Errorf("wrap(word) = %q", got)
+	}
+}
+
+// TestFlowResizeWhileScrolled runs the whole program: a result scrolled to
+// its end, the terminal made bigger, and the top of the report is back.
+func TestFlowResizeWhileScrolled(t *testing.T) {
+	env := newEnv(t)
+	env.eng.rep = failedReport()
+	tm := startApp(t, env.options(), 80, 14)
+	var f frames
+	f.waitFor(t, tm, "What do you need help with?")
+	tm.Send(openCheckMsg{})
+	f.waitFor(t, tm, "Check a transaction")
+	tm.Send(paste(testHash))
+	tm.Send(keyMsg("enter"))
+	f.waitFor(t, tm, "FAILED", "scroll: pgup/pgdn")
+	tm.Send(tea.KeyMsg{Type: tea.KeyEnd})
+	f.waitFor(t, tm, "100%")
+	tm.Send(tea.WindowSizeMsg{Width: 200, Height: 60})
+	f.waitFor(t, tm, "What this means", "Key numbers", "https://bscscan.com/tx/"+testHash)
+	tm.Send(keyMsg("?"))
+	f.waitFor(t, tm, "close help")
+	tm.Send(keyMsg("esc"))
+	tm.Send(keyMsg("q"))
+	final := tm.FinalModel(t, teatest.WithFinalTimeout(flowWait)).(model)
+	if final.active() != screenResult || final.help.ShowAll {
+		t.Errorf("esc with the help open: screen %s, help %v; want the result, help closed", final.active(), final.help.ShowAll)
+	}
+	if final.result.vp.YOffset != 0 {
+		t.Errorf("after growing, offset %d, want 0", final.result.vp.YOffset)
 	}
 }

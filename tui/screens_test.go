@@ -188,7 +188,7 @@ func TestSearchLines(t *testing.T) {
 // terminals.
 func TestTinyAndUnknownSizes(t *testing.T) {
 	env := newEnv(t)
-	screens := goldenScreens(t, env)
+	screens := allScreens(t, env)
 	for name, build := range screens {
 		for _, size := range [][2]int{{0, 0}, {1, 1}, {10, 5}, {30, 8}} {
 			m := env.model(env.options())

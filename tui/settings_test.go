@@ -1,15 +1,12 @@
 package tui
 
 import (
-	"bytes"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	tea "github.com/charmbracelet/bubbletea"
-	"github.com/charmbracelet/lipgloss"
-	"github.com/muesli/termenv"
 )
 
 func TestSettings(t *testing.T) {
@@ -89,41 +86,10 @@ func TestLanguageChoice(t *testing.T) {
 	}
 }
 
-// TestNoColor: with NO_COLOR the styles drop every escape code, even on a
-// colour terminal.
-func TestNoColor(t *testing.T) {
-	t.Setenv("TERM", "xterm-256color")
-	t.Setenv("COLORTERM", "")
-	var buf bytes.Buffer
-	colour := newStyles(lipgloss.NewRenderer(&buf, termenv.WithTTY(true)))
-	if colour.Profile == termenv.Ascii {
-		t.Skip("this terminal setting gives no colour at all")
-	}
-	t.Setenv("NO_COLOR", "1")
-	st := newStyles(lipgloss.NewRenderer(&buf, termenv.WithTTY(true)))
-	if st.Profile != termenv.Ascii {
-		t.Fatalf("NO_COLOR: profile %v, want Ascii", st.Profile)
-	}
-	env := newEnv(t)
-	for name, build := range goldenScreens(t, env) {
-		m, err := newModel(t.Context(), env.options(), st)
-		if err != nil {
-			t.Fatal(err)
-		}
-		m, _ = update(t, m, tea.WindowSizeMsg{Width: 80, Height: 24})
-		if view := build(m).View(); strings.ContainsRune(view, 0x1b) {
-			t.Errorf("%s: escape code with NO_COLOR: %q", name, view)
-		}
-	}
-	if strings.ContainsRune(colour.OK.Render("x"), 0x1b) == false {
-		t.Error("without NO_COLOR the styles should colour")
-	}
-}
-
 // TestResize: every screen re-lays out when the terminal shrinks.
 func TestResize(t *testing.T) {
 	env := newEnv(t)
-	for name, build := range goldenScreens(t, env) {
+	for name, build := range allScreens(t, env) {
 		m := env.model(env.options())
 		m, _ = update(t, m, tea.WindowSizeMsg{Width: 120, Height: 40})
 		m = build(m)

@@ -240,12 +240,13 @@ func both(en, zh string) guides.Text { return guides.Text{En: en, Zh: zh} }
 // bullet puts a (styled) glyph before text wrapped to width, continuation
 // lines under the text.
 func bullet(glyph string, render func(...string) string, text string, width int) string {
-	lines := strings.Split(wrap(text, width-2), "\n")
+	indent := strings.Repeat(" ", ansi.StringWidth(glyph)+1)
+	lines := strings.Split(wrap(text, width-len(indent)), "\n")
 	for i, l := range lines {
 		if i == 0 {
 			lines[i] = glyph + " " + render(l)
 		} else {
-			lines[i] = "  " + render(l)
+			lines[i] = indent + render(l)
 		}
 	}
 	return strings.Join(lines, "\n")

@@ -59,3 +59,31 @@ func abs(n int) int {
 	}
 	return n
 }
+
+// TestBulletHangsUnderTheText: continuation lines start under the text,
+// whatever the glyph's width ("•", "1.", a styled glyph), and no line is
+// wider than asked.
+func TestBulletHangsUnderTheText(t *testing.T) {
+	plain := func(s ...string) string { return strings.Join(s, "") }
+	const text = "aaaa bbbb cccc dddd eee"
+	tests := []struct {
+		name, glyph, want string
+	}{
+		{"one column", "•", "• aaaa bbbb cccc dddd eee"},
+		{"a number", "1.", "1. aaaa bbbb cccc dddd\n   eee"},
+		{"styled", "\x1b[1m1.\x1b[0m", "\x1b[1m1.\x1b[0m aaaa bbbb cccc dddd\n   eee"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := bullet(tt.glyph, plain, text, 25)
+			if got != tt.want {
+				t.Errorf("bullet(%q) = %q, want %q", tt.glyph, got, tt.want)
+			}
+			for _, l := range strings.Split(got, "\n") {
+				if w := ansi.StringWidth(l); w > 25 {
+					t.Errorf("line %q is %d wide, more than 25", l, w)
+				}
+			}
+		})
+	}
+}

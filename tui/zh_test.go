@@ -10,13 +10,15 @@ import (
 	"github.com/unstuck-dev/unstuck/diagnose"
 	"github.com/unstuck-dev/unstuck/diagnose/chains"
 	"github.com/unstuck-dev/unstuck/guides"
+	"github.com/unstuck-dev/unstuck/guides/verify"
 )
 
 // zhAllowed are what the screens may show in Latin letters under zh:
 // network names, finding codes, the Latin words the Chinese guides keep
 // on purpose (wallet buttons such as "Speed up", quoted node errors), the
-// node text and the user's own input in the fixtures, and the fixtures'
-// demo banner and labels (the real demo passes them in Chinese).
+// node text and the user's own input in the fixtures, the wallets'
+// official channels as written, and the fixtures' demo banner and labels
+// (the real demo passes them in Chinese).
 func zhAllowed(t *testing.T, lib *guides.Library) []string {
 	t.Helper()
 	allowed := []string{"PancakeRouter: INSUFFICIENT_OUTPUT_AMOUNT", "OP Mainnet",
@@ -27,6 +29,18 @@ func zhAllowed(t *testing.T, lib *guides.Library) []string {
 	}
 	for _, c := range diagnose.Codes() {
 		allowed = append(allowed, string(c))
+	}
+	// The official channels the verify screen lists, as each wallet writes
+	// them (links, handles, the in-app entry as its menu names it).
+	reg, err := verify.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, w := range reg.Wallets() {
+		allowed = append(allowed, w.Name)
+		for _, c := range append(w.Channels, w.Fakes...) {
+			allowed = append(allowed, c.Value)
+		}
 	}
 	for _, tr := range lib.Trees() {
 		allowed = append(allowed, tr.Title.Zh, tr.Summary.Zh)
@@ -51,7 +65,7 @@ func knownLeaks() map[string]string {
 // English words outside names, codes and node text.
 func TestNoEnglishInChinese(t *testing.T) {
 	env := newEnv(t)
-	screens := zhScreens(t, env)
+	screens := allScreens(t, env)
 	allowed := zhAllowed(t, env.lib)
 	leaks := knownLeaks()
 	for _, name := range slices.Sorted(maps.Keys(screens)) {
@@ -62,7 +76,7 @@ func TestNoEnglishInChinese(t *testing.T) {
 			m, _ = update(t, m, tea.WindowSizeMsg{Width: size[0], Height: size[1]})
 			m = screens[name](m)
 			for _, view := range []string{m.View(), send(t, m, keyMsg("?")).View()} {
-				words := englishWords(view, allowed...)
+				words := guides.EnglishWords(view, allowed...)
 				switch {
 				case len(words) == 0:
 				case leaks[name] != "":

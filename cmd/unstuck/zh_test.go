@@ -120,7 +120,7 @@ func TestNoEnglishInChineseOutput(t *testing.T) {
 				}
 			}
 			// What the user typed may be echoed back.
-			if words := englishWords(out, append(allowed, args...)...); len(words) > 0 {
+			if words := guides.EnglishWords(out, append(allowed, args...)...); len(words) > 0 {
 				t.Errorf("unstuck %s --lang zh: English %q in:\n%s", strings.Join(args, " "), words, out)
 			}
 		}
