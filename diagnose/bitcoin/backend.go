@@ -126,6 +126,11 @@ func (b *Backend) Check(ctx context.Context, q diagnose.Query, opt diagnose.Chec
 	if b.cfg.Memory != nil {
 		remembered = b.cfg.Memory.inputs(txid)
 	}
+	// The endpoints are asked one after another, not raced: mempool.space
+	// first (its /v1 extensions name a replacement), the next only when one
+	// fails or has not seen the transaction, so that a check costs the
+	// public Esplora operators, who limit requests per address, one request
+	// set where one suffices.
 	var absent *facts
 	for _, ep := range b.endpoints {
 		progress(opt, b.net.Name, ep.url, "searching")

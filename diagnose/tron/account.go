@@ -6,7 +6,6 @@ import (
 	"sort"
 	"strings"
 	"sync"
-	"time"
 
 	"github.com/unstuck-dev/unstuck/diagnose"
 	"github.com/unstuck-dev/unstuck/diagnose/noderpc"
@@ -73,54 +72,24 @@ func (b *Backend) Account(ctx context.Context, q diagnose.Query) (*diagnose.Acco
 	return rep, nil
 }
 
-// raceAccount asks a network's endpoints at once and keeps the first
-// sound answer.
+// raceAccount races a network's endpoints and keeps the first sound
+// answer.
 func (b *Backend) raceAccount(ctx context.Context, t target, addr Address) (*accountFacts, []diagnose.Searched) {
-	ctx, cancel := context.WithCancel(ctx)
-	defer cancel()
-	type answer struct {
-		url     string
-		facts   *accountFacts
-		err     *noderpc.Error
-		latency time.Duration
-		reqs    int
-	}
-	eps := t.endpoints
-	if len(eps) > raceWidth {
-		eps = eps[:raceWidth]
-	}
-	out := make(chan answer, len(eps))
-	for _, url := range eps {
-		go func() {
-			began := time.Now()
-			a := answer{url: url}
-			ep, err := b.dial(url)
-			if err != nil {
-				a.err = &noderpc.Error{Fault: noderpc.FaultHTTP, Reason: "the endpoint address is not usable", Err: err}
-			} else {
-				a.facts, a.err = ep.accountRound(ctx, t.net, addr)
-				a.reqs = ep.requests()
-			}
-			a.latency = time.Since(began)
-			out <- a
-		}()
-	}
+	tries := diagnose.Race(ctx, t.endpoints, func(ctx context.Context, url string) (*accountFacts, int, *noderpc.Error) {
+		ep, err := b.dial(url)
+		if err != nil {
+			return nil, 0, &noderpc.Error{Fault: noderpc.FaultHTTP, Reason: "the endpoint address is not usable", Err: err}
+		}
+		f, ferr := ep.accountRound(ctx, t.net, addr)
+		return f, ep.requests(), ferr
+	}, nil)
 	var best *accountFacts
 	var rows []diagnose.Searched
-	for range eps {
-		a := <-out
-		row := diagnose.Searched{ChainID: t.net.ChainID, Chain: t.net.Name, Endpoint: noderpc.Redact(a.url),
-			LatencyMS: a.latency.Milliseconds(), Requests: a.reqs, Result: "found"}
-		switch {
-		case a.err != nil:
-			row.Result, row.Fault, row.Error = "error", string(a.err.Fault), a.err.Reason
-		case best != nil:
-			row.Result, row.Fault, row.Error = "error", string(noderpc.FaultCancelled), "not needed: another endpoint answered first"
-		default:
-			best = a.facts
-			cancel()
+	for _, a := range tries {
+		rows = append(rows, a.Row(t.net.ChainID, t.net.Name, a.Err == nil))
+		if a.Err == nil {
+			best = a.Value
 		}
-		rows = append(rows, row)
 	}
 	return best, rows
 }

@@ -8,9 +8,6 @@ import (
 	"github.com/unstuck-dev/unstuck/diagnose/noderpc"
 )
 
-// raceWidth is how many endpoints of one network are asked at once.
-const raceWidth = 3
-
 // netResult is what one network's endpoints said, all told.
 type netResult struct {
 	net      Network
@@ -58,37 +55,22 @@ type try struct {
 // found", each is asked its pending pool (round 2) before the verdict.
 func (b *Backend) searchNet(ctx context.Context, t target, txid string, progress func(diagnose.Progress)) netResult {
 	res := netResult{net: t.net}
-	r1ctx, cancelR1 := context.WithCancel(ctx)
-	defer cancelR1()
-	answers := make(chan *try, len(t.endpoints))
-	next, inflight := 0, 0
-	start := func() {
-		url := t.endpoints[next]
-		next++
-		inflight++
+	hasIt := func(a *try) bool { return a.facts.Info != nil || a.facts.Tx != nil }
+	tries := diagnose.Race(ctx, t.endpoints, func(ctx context.Context, url string) (*try, int, *noderpc.Error) {
 		report(progress, t.net, url, "searching")
-		go func() { answers <- b.round1(r1ctx, t.net, url, txid) }()
-	}
-	for next < len(t.endpoints) && next < raceWidth {
-		start()
-	}
+		a := b.round1(ctx, t.net, url, txid)
+		return a, 0, a.err
+	}, func(sound []diagnose.Attempt[*try]) bool { return hasIt(sound[len(sound)-1].Value) })
 	var winner *try
 	var absent, done []*try
-	for inflight > 0 {
-		a := <-answers
-		inflight--
+	for _, at := range tries {
+		a := at.Value
+		a.err = at.Err // a sound answer after the winner is "not needed"
 		switch {
 		case a.err != nil:
 			done = append(done, a)
-			if winner == nil && next < len(t.endpoints) && ctx.Err() == nil {
-				start()
-			}
-		case winner == nil && (a.facts.Info != nil || a.facts.Tx != nil):
+		case winner == nil && hasIt(a):
 			winner = a
-			cancelR1()
-		case winner != nil:
-			a.err = &noderpc.Error{Fault: noderpc.FaultCancelled, Reason: "not needed: another endpoint answered first"}
-			done = append(done, a)
 		default:
 			absent = append(absent, a)
 		}
