@@ -90,15 +90,15 @@ func (e *NoAnswerError) Message(lang string) string {
 		}
 	}
 	msg := "no node could be asked right now: check your internet connection, or try again in a minute"
-	sep := ", "
+	sep, open, closing := ", ", " (", ")"
 	if lang == "zh" {
-		msg, sep = "现在没有任何节点能回答：请检查网络连接，或一分钟后再试", "、"
+		msg, sep, open, closing = "现在没有任何节点能回答：请检查网络连接，或一分钟后再试", "、", "（", "）"
 	}
 	if refusedOnly && len(kinds) > 0 {
 		return strings.Join(kinds, sep)
 	}
 	if len(kinds) > 0 {
-		msg += " (" + strings.Join(kinds, sep) + ")"
+		msg += open + strings.Join(kinds, sep) + closing
 	}
 	return msg
 }

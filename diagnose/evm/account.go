@@ -9,9 +9,8 @@ import (
 
 	"github.com/ethereum/go-ethereum/common"
 
-	"github.com/unstuck-dev/unstuck/diagnose/noderpc"
-
 	"github.com/unstuck-dev/unstuck/diagnose"
+	"github.com/unstuck-dev/unstuck/diagnose/noderpc"
 )
 
 type accountState struct {

@@ -5,9 +5,8 @@ import (
 	"strconv"
 	"time"
 
-	"github.com/unstuck-dev/unstuck/diagnose/noderpc"
-
 	"github.com/unstuck-dev/unstuck/diagnose"
+	"github.com/unstuck-dev/unstuck/diagnose/noderpc"
 )
 
 // behindLimit is how many blocks behind the public endpoints an endpoint

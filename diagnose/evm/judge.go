@@ -6,9 +6,8 @@ import (
 
 	"github.com/ethereum/go-ethereum/common"
 
-	"github.com/unstuck-dev/unstuck/diagnose/chains"
-
 	"github.com/unstuck-dev/unstuck/diagnose"
+	"github.com/unstuck-dev/unstuck/diagnose/chains"
 )
 
 // judge applies the diagnosis rules to the facts. It does no I/O.

@@ -6,9 +6,8 @@ import (
 
 	"github.com/ethereum/go-ethereum/common"
 
-	"github.com/unstuck-dev/unstuck/diagnose/noderpc"
-
 	"github.com/unstuck-dev/unstuck/diagnose"
+	"github.com/unstuck-dev/unstuck/diagnose/noderpc"
 )
 
 // judgeMissing explains a hash no chain knows. "Dropped" and "replaced"

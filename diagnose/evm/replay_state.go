@@ -4,9 +4,8 @@ import (
 	"errors"
 	"strings"
 
-	"github.com/unstuck-dev/unstuck/diagnose/noderpc"
-
 	"github.com/unstuck-dev/unstuck/diagnose"
+	"github.com/unstuck-dev/unstuck/diagnose/noderpc"
 )
 
 // byState orders endpoints for replaying a block: those the registry's

@@ -7,10 +7,9 @@ import (
 
 	"github.com/ethereum/go-ethereum/common"
 
+	"github.com/unstuck-dev/unstuck/diagnose"
 	"github.com/unstuck-dev/unstuck/diagnose/chains"
 	"github.com/unstuck-dev/unstuck/diagnose/noderpc"
-
-	"github.com/unstuck-dev/unstuck/diagnose"
 )
 
 // staleBlocks is how far behind the best head an endpoint may be before its
