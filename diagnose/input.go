@@ -1,7 +1,6 @@
 package diagnose
 
 import (
-	"errors"
 	"fmt"
 	"strings"
 
@@ -95,13 +94,6 @@ func (e *InputError) Unwrap() error {
 		return nil
 	}
 	return &secret.RefusalError{Kind: e.Secret}
-}
-
-// IsUnconfirmedTxID reports whether err held back a bare 64-hex string
-// that nobody confirmed as a transaction ID.
-func IsUnconfirmedTxID(err error) bool {
-	var ie *InputError
-	return errors.As(err, &ie) && ie.Unconfirmed
 }
 
 func secretRefusal(kind secret.Kind) *InputError {

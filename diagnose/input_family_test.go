@@ -163,7 +163,7 @@ func TestParseInputFamilyErrors(t *testing.T) {
 			if !strings.Contains(ie.Message("en"), tt.want) || !strings.Contains(ie.Message("zh"), tt.wantZH) {
 				t.Errorf("messages %q / %q lack %q / %q", ie.Message("en"), ie.Message("zh"), tt.want, tt.wantZH)
 			}
-			if secret.IsRefusal(err) || IsUnconfirmedTxID(err) {
+			if secret.IsRefusal(err) || isUnconfirmedTxID(err) {
 				t.Error("refused as a secret")
 			}
 		})
@@ -235,3 +235,10 @@ func TestParseAddress(t *testing.T) {
 func asInputError(err error, target **InputError) bool { return errors.As(err, target) }
 
 func encodeHex(b []byte) string { return hex.EncodeToString(b) }
+
+// isUnconfirmedTxID reports whether err held back a bare 64-hex string
+// that nobody confirmed as a transaction ID.
+func isUnconfirmedTxID(err error) bool {
+	var ie *InputError
+	return errors.As(err, &ie) && ie.Unconfirmed
+}

@@ -273,9 +273,3 @@ func (c *Client) learnUnsupported(call *Call) {
 
 // Unwrap lets errors.Is see through a *Error to the cause.
 var _ interface{ Unwrap() error } = (*Error)(nil)
-
-// IsFault reports whether err is an endpoint fault of kind f.
-func IsFault(err error, f Fault) bool {
-	var e *Error
-	return errors.As(err, &e) && e.Fault == f
-}

@@ -3,6 +3,7 @@ package noderpc
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"net/http"
@@ -428,7 +429,7 @@ func TestDailyQuotaRemembered(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if err := c.Batch(context.Background(), threeCalls()); !IsFault(err, FaultRateLimited) {
+		if err := c.Batch(context.Background(), threeCalls()); !isFault(err, FaultRateLimited) {
 			t.Fatalf("err = %v", err)
 		}
 	}
@@ -482,4 +483,10 @@ func TestUnknownHeaderForASeenBlockAskedAgain(t *testing.T) {
 	if asked[`[{},"0x999"]`] != 1 {
 		t.Errorf("a block nobody has seen was asked %d times", asked[`[{},"0x999"]`])
 	}
+}
+
+// isFault reports whether err is an endpoint fault of kind f.
+func isFault(err error, f Fault) bool {
+	var e *Error
+	return errors.As(err, &e) && e.Fault == f
 }
