@@ -120,7 +120,7 @@ func (e *Backend) askAll(ctx context.Context, endpoint string, calls []*noderpc.
 		return 0, &noderpc.Error{Fault: noderpc.FaultHTTP, Reason: "the endpoint address is not usable", Err: err}
 	}
 	if err := c.Batch(ctx, calls); err != nil {
-		return c.Requests(), noderpc.Classify(err)
+		return c.Requests(), noderpc.Dialect(dialect).Classify(err)
 	}
 	for _, call := range calls {
 		if call.Err != nil {

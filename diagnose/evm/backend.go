@@ -107,7 +107,7 @@ func New(cfg Config) (*Backend, error) {
 func (e *Backend) Registry() *chains.Registry { return e.reg }
 
 func (e *Backend) dial(ctx context.Context, endpoint string) (*noderpc.Client, error) {
-	return noderpc.Dial(ctx, endpoint, noderpc.Options{HTTP: e.http, MaxBody: e.cfg.MaxBody, Cap: e.reg.BatchCap(endpoint), Caps: e.cfg.Caps})
+	return noderpc.Dial(ctx, endpoint, noderpc.Options{HTTP: e.http, MaxBody: e.cfg.MaxBody, Cap: e.reg.BatchCap(endpoint), Caps: e.cfg.Caps, Dialect: dialect})
 }
 
 // groups lists who to ask: every registry chain, or the custom endpoints

@@ -117,7 +117,7 @@ func (e *Backend) second(ctx context.Context, a *answer, results []groupResult, 
 		return
 	}
 	if lastErr != nil {
-		fault := noderpc.Classify(lastErr)
+		fault := noderpc.Dialect(dialect).Classify(lastErr)
 		f.Degraded = append(f.Degraded, Note{Kind: NoteFollowUpFailed, Fault: fault.Fault, Reason: fault.Reason})
 	}
 	rec.setRequests(a.endpoint, a.client.Requests())
@@ -141,7 +141,7 @@ func (e *Backend) retryReplay(ctx context.Context, f *Facts, first *noderpc.Clie
 		parent := noderpc.NewCall("eth_call", replayArgs(f.Tx), blockTag(block-1))
 		own := noderpc.NewCall("eth_call", replayArgs(f.Tx), blockTag(block))
 		if err := c.Batch(ctx, []*noderpc.Call{parent, own}); err != nil {
-			fault := noderpc.Classify(err)
+			fault := noderpc.Dialect(dialect).Classify(err)
 			f.Degraded = append(f.Degraded, Note{Kind: NoteStateRefused, Endpoint: noderpc.Redact(c.URL()), Fault: fault.Fault, Reason: fault.Reason})
 			continue
 		}

@@ -41,7 +41,7 @@ type probeResult struct {
 // blocks back, which tells how old a state it serves.
 func (e *Backend) probe(ctx context.Context, endpoint string) (probeResult, int, *noderpc.Error) {
 	var pr probeResult
-	c, err := noderpc.Dial(ctx, endpoint, noderpc.Options{HTTP: e.http, MaxBody: e.cfg.MaxBody, Cap: probeBatch})
+	c, err := noderpc.Dial(ctx, endpoint, noderpc.Options{HTTP: e.http, MaxBody: e.cfg.MaxBody, Cap: probeBatch, Dialect: dialect})
 	if err != nil {
 		return pr, 0, &noderpc.Error{Fault: noderpc.FaultHTTP, Reason: "the endpoint address is not usable", Err: err}
 	}
@@ -61,7 +61,7 @@ func (e *Backend) probe(ctx context.Context, endpoint string) (probeResult, int,
 		noderpc.NewCall("eth_gasPrice"),
 	}
 	if err := c.Batch(ctx, calls); err != nil {
-		return pr, c.Requests(), noderpc.Classify(err)
+		return pr, c.Requests(), noderpc.Dialect(dialect).Classify(err)
 	}
 	pr.batchCap, pr.batchRefused = c.Cap(), c.Cap() < probeBatch
 	for _, i := range []int{0, 1} {

@@ -49,7 +49,7 @@ func (e *Backend) locate(ctx context.Context, g group, endpoint string, hash com
 			noderpc.NewCall("eth_getTransactionCount", *from, "pending"))
 	}
 	if err := c.Batch(ctx, calls); err != nil {
-		a.err = noderpc.Classify(err)
+		a.err = noderpc.Dialect(dialect).Classify(err)
 		return a
 	}
 	f, ferr := e.parseLocate(g, calls, hash, from)
@@ -142,7 +142,7 @@ func optUint(c *noderpc.Call) *uint64 {
 func callFault(err error, method string) *noderpc.Error {
 	var rpcErr noderpc.CodedError
 	if errors.As(err, &rpcErr) {
-		f := noderpc.ClassifyRPC(rpcErr.ErrorCode(), rpcErr.Error(), err)
+		f := noderpc.Dialect(dialect).ClassifyRPC(rpcErr.ErrorCode(), rpcErr.Error(), err)
 		if f.Fault == noderpc.FaultRPCError {
 			f.Reason = fmt.Sprintf("the endpoint returned an error for %s (code %d)", method, rpcErr.ErrorCode())
 		}

@@ -37,7 +37,7 @@ func (e *Backend) byState(clients []*noderpc.Client, head, block uint64) []*node
 
 // stateRefused notes that an endpoint could not replay at the block.
 func stateRefused(endpoint, why string) Note {
-	f := noderpc.ClassifyRPC(0, why, errors.New(why))
+	f := noderpc.Dialect(dialect).ClassifyRPC(0, why, errors.New(why))
 	fault, reason := f.Fault, why
 	if fault == noderpc.FaultRPCError {
 		fault = noderpc.FaultNoState

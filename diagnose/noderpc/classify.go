@@ -30,15 +30,38 @@ const (
 	// ClassBatch: the batch was refused as too large; the call was not
 	// answered and must be sent again in a smaller batch.
 	ClassBatch
+	// ClassUnknownBlock: this host does not know the block asked for (yet):
+	// a ClassNoState that a load-balanced endpoint may answer a moment
+	// later, when the block was seen to exist.
+	ClassUnknownBlock
+	// ClassIndexing: the node is still building its transaction index and
+	// cannot look a transaction up yet.
+	ClassIndexing
 )
+
+// Dialect is what one family's nodes mean by their own words, judged
+// before the operators' refusal shapes every JSON-RPC host shares: the
+// EVM backend's says a revert is the node's answer and "missing trie
+// node" a pruned state. ok is false when it does not know the words.
+type Dialect func(code int, low string) (c Class, ok bool)
 
 // batchCapHint finds the cap a batch refusal names: dRPC "Batch of more
 // than 3 requests", Erigon "batch limit 100 exceeded".
 var batchCapHint = regexp.MustCompile(`(?i)batch (?:of more than|limit) (\d{1,4})`)
 
-// ClassifyItem judges one JSON-RPC error object.
-func ClassifyItem(code int, msg string) Class {
+// ClassifyItem judges one JSON-RPC error object by the shapes every host
+// shares, with no family's dialect.
+func ClassifyItem(code int, msg string) Class { return Dialect(nil).ClassifyItem(code, msg) }
+
+// ClassifyItem judges one JSON-RPC error object: the dialect's words first,
+// then the shapes every host shares (ENDPOINTS.md).
+func (d Dialect) ClassifyItem(code int, msg string) Class {
 	low := strings.ToLower(msg)
+	if d != nil {
+		if c, ok := d(code, low); ok {
+			return c
+		}
+	}
 	has := func(words ...string) bool {
 		for _, w := range words {
 			if strings.Contains(low, w) {
@@ -48,8 +71,6 @@ func ClassifyItem(code int, msg string) Class {
 		return false
 	}
 	switch {
-	case code == 3 || strings.HasPrefix(low, "execution reverted") || strings.HasPrefix(low, "vm execution error"):
-		return ClassAnswer // a revert: the contract's words, whatever they say
 	case isBatchRefusal(code, low):
 		return ClassBatch
 	case code == -32001 && has("quota"):
@@ -63,8 +84,7 @@ func ClassifyItem(code int, msg string) Class {
 			"capacity exceeded", "request count exceeded", "timeout on the free tier", "timeout on the free plan",
 			"error code: 1015", "over rate limit", "reached public endpoint rate limit"):
 		return ClassRateLimit
-	case has("archive", "missing trie node", "historical state", "state unavailable", "state is not available",
-		"pruned", "header not found", "unknown block"):
+	case has("archive", "historical state", "state unavailable", "state is not available", "pruned"):
 		return ClassNoState
 	case code == -32601 || has("not whitelisted", "does not exist/is not available", "method not available",
 		"not available on free plan", "discontinued", "api key disabled", "must authenticate", "is not available"):

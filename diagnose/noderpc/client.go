@@ -35,6 +35,9 @@ type Options struct {
 	// endpoint called unknown although it was seen to exist; 0 means
 	// DefaultHeaderWait.
 	HeaderWait time.Duration
+	// Dialect reads the family's own words in error objects before the
+	// shapes every host shares; nil knows none (ClassifyItem).
+	Dialect Dialect
 }
 
 // Batching and backoff defaults, from ENDPOINTS.md: unknown hosts start at
@@ -66,6 +69,7 @@ type Client struct {
 	caps       *CapMemory
 	backoff    time.Duration
 	headerWait time.Duration
+	dialect    Dialect
 }
 
 // Call is one JSON-RPC call inside a batch. After Batch returns, either
@@ -106,7 +110,7 @@ func Dial(ctx context.Context, endpoint string, opts Options) (*Client, error) {
 	if err := CheckURL(endpoint); err != nil {
 		return nil, err
 	}
-	c := &Client{url: endpoint, maxBody: opts.MaxBody, host: hostOf(endpoint), caps: opts.Caps, backoff: opts.Backoff}
+	c := &Client{url: endpoint, maxBody: opts.MaxBody, host: hostOf(endpoint), caps: opts.Caps, backoff: opts.Backoff, dialect: opts.Dialect}
 	if c.maxBody <= 0 {
 		c.maxBody = DefaultMaxBody
 	}
@@ -266,7 +270,7 @@ func (c *Client) learnUnsupported(call *Call) {
 	if call.Err == nil || !errors.As(call.Err, &e) {
 		return
 	}
-	if ClassifyRPC(e.ErrorCode(), e.Error(), call.Err).Fault == FaultUnsupported {
+	if c.dialect.ClassifyRPC(e.ErrorCode(), e.Error(), call.Err).Fault == FaultUnsupported {
 		c.caps.PutUnsupported(pathKey(c.url), call.Method)
 	}
 }

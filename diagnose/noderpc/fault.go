@@ -133,9 +133,14 @@ func (e *Error) Unwrap() error { return e.Err }
 // errTooLarge marks a response body that passed the size cap.
 var errTooLarge = errors.New("response larger than the size cap")
 
-// Classify turns any transport or protocol error into an *Error.
-// It never returns nil for a non-nil err.
-func Classify(err error) *Error {
+// Classify turns any transport or protocol error into an *Error, by the
+// shapes every host shares. It never returns nil for a non-nil err.
+func Classify(err error) *Error { return Dialect(nil).Classify(err) }
+
+// Classify turns any transport or protocol error into an *Error, reading a
+// JSON-RPC error object in the dialect. It never returns nil for a non-nil
+// err.
+func (d Dialect) Classify(err error) *Error {
 	if err == nil {
 		return nil
 	}
@@ -166,7 +171,7 @@ func Classify(err error) *Error {
 	}
 	var rpcErr CodedError
 	if errors.As(err, &rpcErr) {
-		return ClassifyRPC(rpcErr.ErrorCode(), rpcErr.Error(), err)
+		return d.ClassifyRPC(rpcErr.ErrorCode(), rpcErr.Error(), err)
 	}
 	if looksMalformed(err) {
 		return &Error{Fault: FaultMalformed, Reason: "the endpoint answered with something that is not valid JSON-RPC", Err: err}
@@ -178,22 +183,26 @@ func Classify(err error) *Error {
 	return &Error{Fault: FaultMalformed, Reason: "the endpoint's answer could not be used", Err: err}
 }
 
-// ClassifyRPC classifies a JSON-RPC error object (code and message).
+// ClassifyRPC classifies a JSON-RPC error object (code and message) by
+// the shapes every host shares.
 func ClassifyRPC(code int, msg string, cause error) *Error {
-	low := strings.ToLower(msg)
-	switch ClassifyItem(code, msg) {
+	return Dialect(nil).ClassifyRPC(code, msg, cause)
+}
+
+// ClassifyRPC classifies a JSON-RPC error object (code and message).
+func (d Dialect) ClassifyRPC(code int, msg string, cause error) *Error {
+	switch d.ClassifyItem(code, msg) {
 	case ClassRateLimit:
 		return &Error{Fault: FaultRateLimited, Reason: "the endpoint is rate-limiting requests", Err: cause}
 	case ClassQuota:
 		return &Error{Fault: FaultRateLimited, Reason: "the endpoint's daily quota is used up", Err: cause}
-	case ClassNoState:
+	case ClassNoState, ClassUnknownBlock:
 		return &Error{Fault: FaultNoState, Reason: "the endpoint does not keep the old state or block needed for this", Err: cause}
 	case ClassUnsupported:
 		return &Error{Fault: FaultUnsupported, Reason: "the endpoint does not offer this call", Err: cause}
 	case ClassBatch:
 		return &Error{Fault: FaultBatchRefused, Reason: "the endpoint refused a batch this large", Err: cause}
-	}
-	if strings.Contains(low, "indexing is in progress") {
+	case ClassIndexing:
 		return &Error{Fault: FaultIndexing, Reason: "the endpoint is still indexing transactions and cannot look this one up yet", Err: cause}
 	}
 	return &Error{Fault: FaultRPCError, Reason: fmt.Sprintf("the endpoint returned an error (code %d)", code), Err: cause}

@@ -228,7 +228,7 @@ func (x *exchange) read(idx []int, raw []byte) outcome {
 		// a single call that gets one has no usable answer.
 		code, msg := bodyError(raw)
 		switch {
-		case ClassifyItem(code, msg) == ClassRateLimit:
+		case x.c.dialect.ClassifyItem(code, msg) == ClassRateLimit:
 			return outcome{fault: &Error{Fault: FaultRateLimited, Reason: "the endpoint is rate-limiting requests", Err: err}}
 		case many:
 			return outcome{unanswered: idx}
@@ -279,7 +279,7 @@ func (x *exchange) read(idx []int, raw []byte) outcome {
 			}
 			sameErr = sameErr && key == firstErr
 			errCount++
-			switch ClassifyItem(e.Code, e.Message) {
+			switch class := x.c.dialect.ClassifyItem(e.Code, e.Message); class {
 			case ClassBatch:
 				if !many {
 					return outcome{fault: &Error{Fault: FaultBatchRefused, Reason: "the endpoint refuses even a single call as a batch", Err: e}}
@@ -291,12 +291,12 @@ func (x *exchange) read(idx []int, raw []byte) outcome {
 				out.limited = append(out.limited, i)
 			case ClassQuota:
 				out.quota = true
-			case ClassNoState:
+			case ClassNoState, ClassUnknownBlock:
 				switch {
 				case x.pinned(i):
 					out.repin = append(out.repin, i)
 					continue
-				case unknownHeader(e.Message) && !x.retried[i] && x.seenBlock(i):
+				case class == ClassUnknownBlock && !x.retried[i] && x.seenBlock(i):
 					out.lagging = append(out.lagging, i) // keeps the error if the retry cannot run
 				}
 			}
@@ -329,12 +329,12 @@ func (x *exchange) wholeRefusal(idx []int, r *response) outcome {
 		return outcome{unanswered: idx}
 	}
 	e := decodeRPCError(r.Error)
-	switch c := ClassifyItem(e.Code, e.Message); c {
+	switch c := x.c.dialect.ClassifyItem(e.Code, e.Message); c {
 	case ClassRateLimit, ClassQuota:
-		return outcome{fault: ClassifyRPC(e.Code, e.Message, e), quota: c == ClassQuota}
+		return outcome{fault: x.c.dialect.ClassifyRPC(e.Code, e.Message, e), quota: c == ClassQuota}
 	case ClassUnsupported:
 		if e.Code != -32601 {
-			return outcome{fault: ClassifyRPC(e.Code, e.Message, e)}
+			return outcome{fault: x.c.dialect.ClassifyRPC(e.Code, e.Message, e)}
 		}
 	}
 	return outcome{unanswered: idx, hint: capHint(e.Message)}

@@ -53,12 +53,6 @@ func (x *exchange) seenBlock(i int) bool {
 	return err == nil && n <= x.pin
 }
 
-// unknownHeader recognises "this block is unknown here" answers.
-func unknownHeader(msg string) bool {
-	low := strings.ToLower(msg)
-	return strings.Contains(low, "header not found") || strings.Contains(low, "unknown block")
-}
-
 // encode writes the calls idx as a JSON array. A call's id is its place in
 // the whole Batch (1-based), so ids are unique across the parts of a round
 // and every answer is matched by id, whichever request it came in.
