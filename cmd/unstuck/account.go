@@ -1,21 +1,26 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"fmt"
+	"time"
 
 	"github.com/spf13/cobra"
 
 	"github.com/unstuck-dev/unstuck/diagnose"
-	"github.com/unstuck-dev/unstuck/diagnose/chains"
 )
 
+// accountOptions are the inputs of `unstuck account`.
+type accountOptions struct {
+	address string
+	asJSON  bool
+	rpc     []string
+	timeout time.Duration
+}
+
 func (a *app) accountCmd() *cobra.Command {
-	var (
-		asJSON  bool
-		rpc     []string
-		timeout = diagnose.DefaultTimeout
-	)
+	opts := accountOptions{timeout: diagnose.DefaultTimeout}
 	cmd := &cobra.Command{
 		Use:   "account <address>",
 		Short: "Show a public address's nonces, balance and delegation on every network",
@@ -29,44 +34,45 @@ it is a contract, and whether it is delegated (EIP-7702). Only the public addres
 			return nil
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
-			reg, err := chains.Default()
-			if err != nil {
-				return err
-			}
-			q, err := diagnose.ParseAddress(args[0])
-			if err != nil {
-				return err
-			}
-			eng, err := a.newEngine(reg, rpc, timeout)
-			if err != nil {
-				return err
-			}
-			rep, err := eng.AccountOf(cmd.Context(), q)
-			if cmd.Context().Err() != nil {
-				return cmd.Context().Err()
-			}
-			if rep == nil {
-				return err
-			}
-			diagnose.LocalizeFindings(rep.Findings, string(a.lang))
-			if asJSON {
-				if werr := writeJSON(a.stdout, rep); werr != nil {
-					return werr
-				}
-				return err
-			}
-			var noAnswer *diagnose.NoAnswerError
-			if errors.As(err, &noAnswer) {
-				return err // no network answered: no table to show, and the error says why
-			}
-			a.printAccount(rep)
-			return err
+			opts.address = args[0]
+			return a.runAccount(cmd.Context(), opts)
 		},
 	}
-	cmd.Flags().BoolVar(&asJSON, "json", false, "print as JSON")
-	cmd.Flags().StringArrayVar(&rpc, "rpc", nil, "ask only this endpoint (repeatable)")
-	cmd.Flags().DurationVar(&timeout, "timeout", timeout, "give up on the nodes after this long")
+	cmd.Flags().BoolVar(&opts.asJSON, "json", false, "print as JSON")
+	cmd.Flags().StringArrayVar(&opts.rpc, "rpc", nil, "ask only this endpoint (repeatable)")
+	cmd.Flags().DurationVar(&opts.timeout, "timeout", opts.timeout, "give up on the nodes after this long")
 	return cmd
+}
+
+func (a *app) runAccount(ctx context.Context, opts accountOptions) error {
+	q, err := diagnose.ParseAddress(opts.address)
+	if err != nil {
+		return err
+	}
+	eng, err := a.newEngine(opts.rpc, opts.timeout)
+	if err != nil {
+		return err
+	}
+	rep, err := eng.AccountOf(ctx, q)
+	if ctx.Err() != nil {
+		return ctx.Err()
+	}
+	if rep == nil {
+		return err
+	}
+	diagnose.LocalizeFindings(rep.Findings, string(a.lang))
+	if opts.asJSON {
+		if werr := writeJSON(a.stdout, rep); werr != nil {
+			return werr
+		}
+		return err
+	}
+	var noAnswer *diagnose.NoAnswerError
+	if errors.As(err, &noAnswer) {
+		return err // no network answered: no table to show, and the error says why
+	}
+	a.printAccount(rep)
+	return err
 }
 
 func (a *app) printAccount(rep *diagnose.AccountReport) {

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"strconv"
@@ -13,70 +14,81 @@ import (
 	"github.com/unstuck-dev/unstuck/guides"
 )
 
+// chainsOptions are the inputs of `unstuck chains`.
+type chainsOptions struct {
+	asJSON bool
+}
+
 func (a *app) chainsCmd() *cobra.Command {
-	var asJSON bool
+	var opts chainsOptions
 	cmd := &cobra.Command{
 		Use:   "chains",
 		Short: "List the networks unstuck knows and the public endpoints it asks",
 		Args:  cobra.NoArgs,
-		RunE: func(_ *cobra.Command, _ []string) error {
-			reg, err := chains.Default()
-			if err != nil {
-				return err
-			}
-			eng, err := a.newEngine(reg, nil, diagnose.DefaultTimeout)
-			if err != nil {
-				return err
-			}
-			var others []diagnose.Network // TRON and Bitcoin: the EVM rows come from the registry
-			for _, n := range eng.Networks() {
-				if n.Family != diagnose.FamilyEVM {
-					others = append(others, n)
-				}
-			}
-			if asJSON {
-				type row struct {
-					Family         diagnose.Family `json:"family"`
-					Key            string          `json:"key,omitempty"`
-					ID             uint64          `json:"id"`
-					Name           string          `json:"name"`
-					Symbol         string          `json:"symbol"`
-					Aliases        []string        `json:"aliases"`
-					Explorer       string          `json:"explorer"`
-					Endpoints      []string        `json:"endpoints"`
-					L2             string          `json:"l2,omitempty"`
-					PrivateMempool bool            `json:"private_mempool"`
-				}
-				var rows []row
-				for _, c := range reg.All() {
-					rows = append(rows, row{diagnose.FamilyEVM, "", c.ID, c.Name, c.Symbol, c.Aliases, c.Explorer, c.Endpoints, c.L2, c.PrivateMempool})
-				}
-				for _, n := range others {
-					rows = append(rows, row{Family: n.Family, Key: n.Key, ID: n.ChainID, Name: n.Name, Symbol: n.Symbol,
-						Aliases: []string{n.Key}, Endpoints: n.Endpoints})
-				}
-				return writeJSON(a.stdout, rows)
-			}
-			l := a.lang
-			rows := [][]string{{"ID", l.Pick("NETWORK", "网络"), l.Pick("COIN", "币种"), l.Pick("NAMES", "名称"), l.Pick("ENDPOINTS", "节点数")}}
-			for _, c := range reg.All() {
-				names := ""
-				if len(c.Aliases) > 0 {
-					names = c.Aliases[0]
-					if len(c.Aliases) > 1 {
-						names += ", " + c.Aliases[1]
-					}
-				}
-				rows = append(rows, []string{fmt.Sprint(c.ID), c.Name, c.Symbol, names, fmt.Sprint(len(c.Endpoints))})
-			}
-			for _, n := range others {
-				rows = append(rows, []string{fmt.Sprint(n.ChainID), n.Name, n.Symbol, n.Key, fmt.Sprint(len(n.Endpoints))})
-			}
-			return writeTable(a.stdout, rows)
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			return a.runChains(cmd.Context(), opts)
 		},
 	}
-	cmd.Flags().BoolVar(&asJSON, "json", false, "print as JSON")
+	cmd.Flags().BoolVar(&opts.asJSON, "json", false, "print as JSON")
 	return cmd
+}
+
+// chainRow is one network in `unstuck chains --json`.
+type chainRow struct {
+	Family         diagnose.Family `json:"family"`
+	Key            string          `json:"key,omitempty"`
+	ID             uint64          `json:"id"`
+	Name           string          `json:"name"`
+	Symbol         string          `json:"symbol"`
+	Aliases        []string        `json:"aliases"`
+	Explorer       string          `json:"explorer"`
+	Endpoints      []string        `json:"endpoints"`
+	L2             string          `json:"l2,omitempty"`
+	PrivateMempool bool            `json:"private_mempool"`
+}
+
+func (a *app) runChains(_ context.Context, opts chainsOptions) error {
+	reg, err := a.registry()
+	if err != nil {
+		return err
+	}
+	eng, err := a.newEngine(nil, diagnose.DefaultTimeout)
+	if err != nil {
+		return err
+	}
+	var others []diagnose.Network // TRON and Bitcoin: the EVM rows come from the registry
+	for _, n := range eng.Networks() {
+		if n.Family != diagnose.FamilyEVM {
+			others = append(others, n)
+		}
+	}
+	if opts.asJSON {
+		var rows []chainRow
+		for _, c := range reg.All() {
+			rows = append(rows, chainRow{diagnose.FamilyEVM, "", c.ID, c.Name, c.Symbol, c.Aliases, c.Explorer, c.Endpoints, c.L2, c.PrivateMempool})
+		}
+		for _, n := range others {
+			rows = append(rows, chainRow{Family: n.Family, Key: n.Key, ID: n.ChainID, Name: n.Name, Symbol: n.Symbol,
+				Aliases: []string{n.Key}, Endpoints: n.Endpoints})
+		}
+		return writeJSON(a.stdout, rows)
+	}
+	l := a.lang
+	rows := [][]string{{"ID", l.Pick("NETWORK", "网络"), l.Pick("COIN", "币种"), l.Pick("NAMES", "名称"), l.Pick("ENDPOINTS", "节点数")}}
+	for _, c := range reg.All() {
+		names := ""
+		if len(c.Aliases) > 0 {
+			names = c.Aliases[0]
+			if len(c.Aliases) > 1 {
+				names += ", " + c.Aliases[1]
+			}
+		}
+		rows = append(rows, []string{fmt.Sprint(c.ID), c.Name, c.Symbol, names, fmt.Sprint(len(c.Endpoints))})
+	}
+	for _, n := range others {
+		rows = append(rows, []string{fmt.Sprint(n.ChainID), n.Name, n.Symbol, n.Key, fmt.Sprint(len(n.Endpoints))})
+	}
+	return writeTable(a.stdout, rows)
 }
 
 // chainFlag resolves a --chain value: a network the registry knows, or,

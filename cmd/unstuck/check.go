@@ -11,13 +11,16 @@ import (
 
 	"github.com/unstuck-dev/unstuck/diagnose"
 	"github.com/unstuck-dev/unstuck/diagnose/bitcoin"
-	"github.com/unstuck-dev/unstuck/diagnose/chains"
 	"github.com/unstuck-dev/unstuck/diagnose/evm"
 	"github.com/unstuck-dev/unstuck/diagnose/noderpc"
 	"github.com/unstuck-dev/unstuck/diagnose/tron"
 )
 
-type checkFlags struct {
+// checkOptions are the inputs of `unstuck check`.
+type checkOptions struct {
+	// input is the hash, txid or link; a hash wrapped across lines and
+	// pasted unquoted arrives as several arguments, joined again here.
+	input    string
 	chain    string
 	rpc      []string
 	from     string
@@ -30,7 +33,7 @@ type checkFlags struct {
 }
 
 func (a *app) checkCmd() *cobra.Command {
-	var fl checkFlags
+	var opts checkOptions
 	cmd := &cobra.Command{
 		Use:   "check <tx-hash|txid|explorer-url>",
 		Short: "Diagnose one transaction on every known network",
@@ -50,21 +53,20 @@ Only the hash (and, with --from, a public address) is sent to public nodes.`,
 			return nil
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
-			// A hash wrapped across lines and pasted unquoted arrives
-			// as several arguments: ParseInput joins it again.
-			return a.runCheck(cmd.Context(), strings.Join(args, " "), fl)
+			opts.input = strings.Join(args, " ")
+			return a.runCheck(cmd.Context(), opts)
 		},
 	}
 	f := cmd.Flags()
-	f.StringVar(&fl.chain, "chain", "", "the network you believe it was sent on (name or id)")
-	f.StringArrayVar(&fl.rpc, "rpc", nil, "ask only this endpoint (repeatable); also UNSTUCK_RPC=url,url")
-	f.StringVar(&fl.from, "from", "", "the sender's address, to tell dropped from replaced")
-	f.BoolVar(&fl.json, "json", false, "print the report as JSON")
-	f.BoolVar(&fl.markdown, "markdown", false, "print a report to paste in a community chat")
-	f.BoolVar(&fl.watch, "watch", false, "follow a pending transaction until it is mined or replaced")
-	f.BoolVar(&fl.txid, "txid", false, "confirm that a bare 64-hex string is a transaction ID (TRON, Bitcoin)")
-	f.DurationVar(&fl.timeout, "timeout", diagnose.DefaultTimeout, "give up on the nodes after this long")
-	f.DurationVar(&fl.interval, "interval", 5*time.Second, "with --watch, how often to look again (at least 1s)")
+	f.StringVar(&opts.chain, "chain", "", "the network you believe it was sent on (name or id)")
+	f.StringArrayVar(&opts.rpc, "rpc", nil, "ask only this endpoint (repeatable); also UNSTUCK_RPC=url,url")
+	f.StringVar(&opts.from, "from", "", "the sender's address, to tell dropped from replaced")
+	f.BoolVar(&opts.json, "json", false, "print the report as JSON")
+	f.BoolVar(&opts.markdown, "markdown", false, "print a report to paste in a community chat")
+	f.BoolVar(&opts.watch, "watch", false, "follow a pending transaction until it is mined or replaced")
+	f.BoolVar(&opts.txid, "txid", false, "confirm that a bare 64-hex string is a transaction ID (TRON, Bitcoin)")
+	f.DurationVar(&opts.timeout, "timeout", diagnose.DefaultTimeout, "give up on the nodes after this long")
+	f.DurationVar(&opts.interval, "interval", 5*time.Second, "with --watch, how often to look again (at least 1s)")
 	cmd.MarkFlagsMutuallyExclusive("json", "markdown")
 	return cmd
 }
@@ -83,7 +85,13 @@ func (a *app) endpointsFrom(flag []string) []string {
 	return out
 }
 
-func (a *app) newEngine(reg *chains.Registry, rpc []string, timeout time.Duration) (*diagnose.Engine, error) {
+// newEngine builds the engine a command run uses, over the built-in
+// registry, asking rpc (else UNSTUCK_RPC, else the registry's endpoints).
+func (a *app) newEngine(rpc []string, timeout time.Duration) (*diagnose.Engine, error) {
+	reg, err := a.registry()
+	if err != nil {
+		return nil, err
+	}
 	if timeout <= 0 {
 		return nil, badInput("%s", a.lang.Pick("--timeout must be positive", "--timeout 必须大于 0"))
 	}
@@ -143,41 +151,41 @@ func (a *app) memoryPath() string {
 // minInterval is the shortest --interval: faster would flood the node.
 const minInterval = time.Second
 
-func (a *app) runCheck(ctx context.Context, input string, fl checkFlags) error {
-	if fl.interval < minInterval {
-		return badInput(a.lang.Pick("--interval must be at least 1s (got %s): checking faster would flood the node", "--interval 至少为 1s（收到 %s）：查得更快会让节点不堪重负"), fl.interval)
+func (a *app) runCheck(ctx context.Context, opts checkOptions) error {
+	if opts.interval < minInterval {
+		return badInput(a.lang.Pick("--interval must be at least 1s (got %s): checking faster would flood the node", "--interval 至少为 1s（收到 %s）：查得更快会让节点不堪重负"), opts.interval)
 	}
-	reg, err := chains.Default()
+	reg, err := a.registry()
 	if err != nil {
 		return err
 	}
-	q, err := diagnose.ParseInput(input, reg)
+	q, err := diagnose.ParseInput(opts.input, reg)
 	if err != nil {
 		return err
 	}
-	if q, err = a.confirmTxID(q, fl.txid); err != nil {
+	if q, err = a.confirmTxID(q, opts.txid); err != nil {
 		return err
 	}
 	if q.Kind != diagnose.KindTxHash {
 		return badInput(a.lang.Pick("that is an address, not a transaction: try `unstuck account %s`", "这是一个地址，不是交易：试试 `unstuck account %s`"), q.Raw)
 	}
-	eng, err := a.newEngine(reg, fl.rpc, fl.timeout)
+	eng, err := a.newEngine(opts.rpc, opts.timeout)
 	if err != nil {
 		return err
 	}
-	opt := diagnose.CheckOptions{Chain: q.ChainHint}
-	switch b := eng.BackendFor(fl.chain); {
-	case fl.chain != "" && b != nil && b.Family() != diagnose.FamilyEVM: // an EVM chain is named by id
-		opt.Chain, opt.Network = 0, strings.ToLower(strings.TrimSpace(fl.chain))
-	case fl.chain != "":
-		id, err := a.chainFlag(reg, fl.chain, len(a.endpointsFrom(fl.rpc)) > 0)
+	co := diagnose.CheckOptions{Chain: q.ChainHint}
+	switch b := eng.BackendFor(opts.chain); {
+	case opts.chain != "" && b != nil && b.Family() != diagnose.FamilyEVM: // an EVM chain is named by id
+		co.Chain, co.Network = 0, strings.ToLower(strings.TrimSpace(opts.chain))
+	case opts.chain != "":
+		id, err := a.chainFlag(reg, opts.chain, len(a.endpointsFrom(opts.rpc)) > 0)
 		if err != nil {
 			return err
 		}
-		opt.Chain = id
+		co.Chain = id
 	}
-	if fl.from != "" {
-		from, err := diagnose.ParseAddress(fl.from)
+	if opts.from != "" {
+		from, err := diagnose.ParseAddress(opts.from)
 		if err != nil {
 			return err
 		}
@@ -185,17 +193,17 @@ func (a *app) runCheck(ctx context.Context, input string, fl checkFlags) error {
 			return badInput("%s", a.lang.Pick("--from takes the sender's EVM address (0x followed by 40 hex characters); TRON and Bitcoin checks do not need it",
 				"--from 需要发送方的 EVM 地址（0x 加 40 个十六进制字符）；TRON 和比特币的查询不需要它"))
 		}
-		opt.From = from.Ref
+		co.From = from.Ref
 	}
-	rep, err := eng.Check(ctx, q, opt)
+	rep, err := eng.Check(ctx, q, co)
 	if ctx.Err() != nil {
 		return ctx.Err()
 	}
-	if rep != nil && fl.watch && err == nil && rep.Status == diagnose.StatusPending {
-		rep, err = a.watch(ctx, eng, q, opt, rep, fl.interval)
+	if rep != nil && opts.watch && err == nil && rep.Status == diagnose.StatusPending {
+		rep, err = a.watch(ctx, eng, q, co, rep, opts.interval)
 	}
 	if rep != nil {
-		if perr := a.printReport(rep, fl); perr != nil {
+		if perr := a.printReport(rep, opts); perr != nil {
 			return perr
 		}
 	}
@@ -229,12 +237,12 @@ func (a *app) watch(ctx context.Context, eng *diagnose.Engine, q diagnose.Query,
 	return rep, nil
 }
 
-func (a *app) printReport(rep *diagnose.Report, fl checkFlags) error {
+func (a *app) printReport(rep *diagnose.Report, opts checkOptions) error {
 	diagnose.Localize(rep, string(a.lang))
 	switch {
-	case fl.json:
+	case opts.json:
 		return writeJSON(a.stdout, rep)
-	case fl.markdown:
+	case opts.markdown:
 		_, err := fmt.Fprint(a.stdout, diagnose.Markdown(rep, string(a.lang)))
 		return err
 	}

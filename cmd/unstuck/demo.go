@@ -10,12 +10,18 @@ import (
 
 	"github.com/unstuck-dev/unstuck/diagnose"
 	"github.com/unstuck-dev/unstuck/diagnose/demo"
-	"github.com/unstuck-dev/unstuck/guides"
 	"github.com/unstuck-dev/unstuck/tui"
 )
 
+// demoOptions are the inputs of `unstuck demo`.
+type demoOptions struct {
+	asJSON bool
+	// lang is the language --lang forced, for the interactive app.
+	lang string
+}
+
 func (a *app) demoCmd() *cobra.Command {
-	var asJSON bool
+	var opts demoOptions
 	cmd := &cobra.Command{
 		Use:   "demo",
 		Short: "See unstuck work offline, on a built-in demo chain",
@@ -31,10 +37,11 @@ Nothing is sent over the network. When output is not a terminal, or with
   unstuck demo --json`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			return a.runDemo(cmd, asJSON)
+			opts.lang = a.forcedLang(cmd)
+			return a.runDemo(cmd.Context(), opts)
 		},
 	}
-	cmd.Flags().BoolVar(&asJSON, "json", false, "print every demo transaction and its diagnosis as JSON")
+	cmd.Flags().BoolVar(&opts.asJSON, "json", false, "print every demo transaction and its diagnosis as JSON")
 	return cmd
 }
 
@@ -49,32 +56,28 @@ type demoResult struct {
 	bare bool
 }
 
-func (a *app) runDemo(cmd *cobra.Command, asJSON bool) error {
+func (a *app) runDemo(ctx context.Context, opts demoOptions) error {
 	d, err := demo.Start()
 	if err != nil {
 		return err
 	}
 	defer d.Close()
-	if asJSON || !a.isTTY() {
-		return a.printDemo(cmd.Context(), d, asJSON)
+	if opts.asJSON || !a.isTTY() {
+		return a.printDemo(ctx, d, opts.asJSON)
 	}
-	lib, err := guides.Load()
+	lib, err := a.library()
 	if err != nil {
 		return err
-	}
-	forced := ""
-	if f := cmd.Flag("lang"); f != nil && f.Changed {
-		forced = string(a.lang)
 	}
 	var examples []tui.Example
 	for _, ex := range d.Examples() {
 		examples = append(examples, tui.Example{Label: ex.Label(string(a.lang)), Hash: ex.Input})
 	}
-	err = tui.Run(cmd.Context(), tui.Options{
+	err = tui.Run(ctx, tui.Options{
 		Engine:       d,
 		Guides:       lib,
 		Registry:     d.Registry(),
-		Lang:         forced,
+		Lang:         opts.lang,
 		DefaultLang:  string(a.lang),
 		SettingsPath: a.settingsPath(),
 		Examples:     examples,

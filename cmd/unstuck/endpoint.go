@@ -1,12 +1,13 @@
 package main
 
 import (
+	"context"
 	"fmt"
+	"time"
 
 	"github.com/spf13/cobra"
 
 	"github.com/unstuck-dev/unstuck/diagnose"
-	"github.com/unstuck-dev/unstuck/diagnose/chains"
 )
 
 // exitProblem: `unstuck endpoint` reached the endpoint and found a problem.
@@ -18,12 +19,16 @@ type quietExit int
 
 func (q quietExit) Error() string { return fmt.Sprintf("exit status %d", int(q)) }
 
+// endpointOptions are the inputs of `unstuck endpoint`.
+type endpointOptions struct {
+	url     string
+	chain   string
+	asJSON  bool
+	timeout time.Duration
+}
+
 func (a *app) endpointCmd() *cobra.Command {
-	var (
-		asJSON  bool
-		chain   string
-		timeout = diagnose.DefaultTimeout
-	)
+	opts := endpointOptions{timeout: diagnose.DefaultTimeout}
 	cmd := &cobra.Command{
 		Use:   "endpoint <url>",
 		Short: "Check a custom RPC endpoint: right chain, up to date, how fast, batches, old state",
@@ -39,51 +44,56 @@ Exit status: 0 healthy, 4 it answered with a problem, 3 it could not be reached,
 			return nil
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
-			reg, err := chains.Default()
-			if err != nil {
-				return err
-			}
-			var claimed uint64
-			if chain != "" {
-				// The endpoint is the user's own: any chain id may be claimed.
-				if claimed, err = a.chainFlag(reg, chain, true); err != nil {
-					return err
-				}
-			}
-			eng, err := a.newEngine(reg, nil, timeout)
-			if err != nil {
-				return err
-			}
-			rep, err := eng.Endpoint(cmd.Context(), args[0], claimed)
-			if cmd.Context().Err() != nil {
-				return cmd.Context().Err() // ctrl+c: no verdict, exit 130
-			}
-			if err != nil {
-				return usageError{err}
-			}
-			if a.lang == "zh" {
-				diagnose.LocalizeFindings(rep.Findings, "zh")
-			}
-			if asJSON {
-				if err := writeJSON(a.stdout, rep); err != nil {
-					return err
-				}
-			} else {
-				a.printEndpoint(rep)
-			}
-			switch {
-			case !rep.Reachable:
-				return quietExit(exitNoEndpoint)
-			case !rep.OK:
-				return quietExit(exitProblem)
-			}
-			return nil
+			opts.url = args[0]
+			return a.runEndpoint(cmd.Context(), opts)
 		},
 	}
-	cmd.Flags().BoolVar(&asJSON, "json", false, "print as JSON")
-	cmd.Flags().StringVar(&chain, "chain", "", "the network this endpoint is supposed to serve")
-	cmd.Flags().DurationVar(&timeout, "timeout", timeout, "give up after this long")
+	cmd.Flags().BoolVar(&opts.asJSON, "json", false, "print as JSON")
+	cmd.Flags().StringVar(&opts.chain, "chain", "", "the network this endpoint is supposed to serve")
+	cmd.Flags().DurationVar(&opts.timeout, "timeout", opts.timeout, "give up after this long")
 	return cmd
+}
+
+func (a *app) runEndpoint(ctx context.Context, opts endpointOptions) error {
+	reg, err := a.registry()
+	if err != nil {
+		return err
+	}
+	var claimed uint64
+	if opts.chain != "" {
+		// The endpoint is the user's own: any chain id may be claimed.
+		if claimed, err = a.chainFlag(reg, opts.chain, true); err != nil {
+			return err
+		}
+	}
+	eng, err := a.newEngine(nil, opts.timeout)
+	if err != nil {
+		return err
+	}
+	rep, err := eng.Endpoint(ctx, opts.url, claimed)
+	if ctx.Err() != nil {
+		return ctx.Err() // ctrl+c: no verdict, exit 130
+	}
+	if err != nil {
+		return usageError{err}
+	}
+	if a.lang == "zh" {
+		diagnose.LocalizeFindings(rep.Findings, "zh")
+	}
+	if opts.asJSON {
+		if err := writeJSON(a.stdout, rep); err != nil {
+			return err
+		}
+	} else {
+		a.printEndpoint(rep)
+	}
+	switch {
+	case !rep.Reachable:
+		return quietExit(exitNoEndpoint)
+	case !rep.OK:
+		return quietExit(exitProblem)
+	}
+	return nil
 }
 
 func (a *app) printEndpoint(rep *diagnose.EndpointReport) {

@@ -1,16 +1,26 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"strings"
 
 	"github.com/spf13/cobra"
-
-	"github.com/unstuck-dev/unstuck/guides"
 )
 
+// guideOptions are the inputs of `unstuck guide`.
+type guideOptions struct {
+	// id is the guide or step to open; index lists the guides instead
+	// (no id was given).
+	id    string
+	index bool
+	graph bool
+	// lang is the language --lang forced, for the interactive app.
+	lang string
+}
+
 func (a *app) guideCmd() *cobra.Command {
-	var graph bool
+	var opts guideOptions
 	cmd := &cobra.Command{
 		Use:   "guide [<id>]",
 		Short: "Open a troubleshooting guide (plain text when not on a terminal)",
@@ -23,40 +33,56 @@ or a step id from a finding (e.g. speed-up), walks it on a terminal, or prints i
   unstuck guide transfer --graph`,
 		Args: cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			lib, err := guides.Load()
-			if err != nil {
-				return fmt.Errorf("the built-in guides are damaged: %w", err)
+			opts.index = len(args) == 0
+			if !opts.index {
+				opts.id = args[0]
 			}
-			lang := a.lang
-			if len(args) == 0 {
-				return lib.RenderIndex(a.stdout, lang)
-			}
-			id := strings.TrimSpace(args[0])
-			_, isTree := lib.Tree(id)
-			_, isNode := lib.Node(id)
-			switch {
-			case !isTree && !isNode:
-				return badInput(lang.Pick("no guide or step called %q: run `unstuck guide` to list them",
-					"没有叫 %q 的指南或步骤：运行 `unstuck guide` 查看列表"), id)
-			case graph && !isTree:
-				return badInput(lang.Pick("--graph draws a whole guide (transfer, dapp, safety, help), not the step %q",
-					"--graph 只能用于整个指南（transfer、dapp、safety、help），不能用于步骤 %q"), id)
-			case graph:
-				return lib.RenderGraph(a.stdout, id, lang)
-			case a.isTTY():
-				return a.runTUIAt(cmd, id)
-			case isTree:
-				return lib.RenderText(a.stdout, id, lang)
-			}
-			return lib.RenderNode(a.stdout, id, lang)
+			opts.lang = a.forcedLang(cmd)
+			return a.runGuide(cmd.Context(), opts)
 		},
 	}
-	cmd.Flags().BoolVar(&graph, "graph", false, "print the guide's decision graph (for review) instead of its text")
+	cmd.Flags().BoolVar(&opts.graph, "graph", false, "print the guide's decision graph (for review) instead of its text")
 	return cmd
 }
 
+func (a *app) runGuide(ctx context.Context, opts guideOptions) error {
+	lib, err := a.library()
+	if err != nil {
+		return fmt.Errorf("the built-in guides are damaged: %w", err)
+	}
+	lang := a.lang
+	if opts.index {
+		return lib.RenderIndex(a.stdout, lang)
+	}
+	id := strings.TrimSpace(opts.id)
+	_, isTree := lib.Tree(id)
+	_, isNode := lib.Node(id)
+	switch {
+	case !isTree && !isNode:
+		return badInput(lang.Pick("no guide or step called %q: run `unstuck guide` to list them",
+			"没有叫 %q 的指南或步骤：运行 `unstuck guide` 查看列表"), id)
+	case opts.graph && !isTree:
+		return badInput(lang.Pick("--graph draws a whole guide (transfer, dapp, safety, help), not the step %q",
+			"--graph 只能用于整个指南（transfer、dapp、safety、help），不能用于步骤 %q"), id)
+	case opts.graph:
+		return lib.RenderGraph(a.stdout, id, lang)
+	case a.isTTY():
+		return a.runTUI(ctx, tuiOptions{lang: opts.lang, start: id})
+	case isTree:
+		return lib.RenderText(a.stdout, id, lang)
+	}
+	return lib.RenderNode(a.stdout, id, lang)
+}
+
+// explainOptions are the inputs of `unstuck explain`.
+type explainOptions struct {
+	// text is the error, its words joined again.
+	text   string
+	asJSON bool
+}
+
 func (a *app) explainCmd() *cobra.Command {
-	var asJSON bool
+	var opts explainOptions
 	cmd := &cobra.Command{
 		Use:   "explain <error text>...",
 		Short: "Say what a wallet, DApp or node error means and what to do",
@@ -72,46 +98,54 @@ code). unstuck finds the guide step that explains it. Nothing is sent anywhere.`
 			}
 			return nil
 		},
-		RunE: func(_ *cobra.Command, args []string) error {
-			lib, err := guides.Load()
-			if err != nil {
-				return fmt.Errorf("the built-in guides are damaged: %w", err)
-			}
-			text := strings.Join(args, " ")
-			matches := lib.Explain(text, a.lang)
-			if asJSON {
-				type match struct {
-					Guide string  `json:"guide"`
-					Title string  `json:"title"`
-					Why   string  `json:"why"`
-					Score float64 `json:"score"`
-				}
-				out := struct {
-					Input   string  `json:"input"`
-					Matches []match `json:"matches"`
-				}{Input: text, Matches: []match{}}
-				for _, m := range matches {
-					out.Matches = append(out.Matches, match{m.Guide, m.Title, m.Why, m.Score})
-				}
-				return writeJSON(a.stdout, out)
-			}
-			if len(matches) == 0 {
-				_, err := fmt.Fprintln(a.stdout, a.lang.Pick(
-					"No known error matched. Try `unstuck guide` to find your problem step by step.",
-					"没有匹配到已知错误。试试 `unstuck guide` 一步步找到你的问题。"))
-				return err
-			}
-			for i, m := range matches {
-				if i == 3 {
-					break
-				}
-				fmt.Fprintf(a.stdout, "%s  %s\n   %s · %.2f · unstuck guide %s\n", bullet(i), m.Title, m.Why, m.Score, m.Guide)
-			}
-			return nil
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.text = strings.Join(args, " ")
+			return a.runExplain(cmd.Context(), opts)
 		},
 	}
-	cmd.Flags().BoolVar(&asJSON, "json", false, "print the matches as JSON")
+	cmd.Flags().BoolVar(&opts.asJSON, "json", false, "print the matches as JSON")
 	return cmd
+}
+
+// explainJSON is `unstuck explain --json`.
+type explainJSON struct {
+	Input   string         `json:"input"`
+	Matches []explainMatch `json:"matches"`
+}
+
+type explainMatch struct {
+	Guide string  `json:"guide"`
+	Title string  `json:"title"`
+	Why   string  `json:"why"`
+	Score float64 `json:"score"`
+}
+
+func (a *app) runExplain(_ context.Context, opts explainOptions) error {
+	lib, err := a.library()
+	if err != nil {
+		return fmt.Errorf("the built-in guides are damaged: %w", err)
+	}
+	matches := lib.Explain(opts.text, a.lang)
+	if opts.asJSON {
+		out := explainJSON{Input: opts.text, Matches: []explainMatch{}}
+		for _, m := range matches {
+			out.Matches = append(out.Matches, explainMatch{m.Guide, m.Title, m.Why, m.Score})
+		}
+		return writeJSON(a.stdout, out)
+	}
+	if len(matches) == 0 {
+		_, err := fmt.Fprintln(a.stdout, a.lang.Pick(
+			"No known error matched. Try `unstuck guide` to find your problem step by step.",
+			"没有匹配到已知错误。试试 `unstuck guide` 一步步找到你的问题。"))
+		return err
+	}
+	for i, m := range matches {
+		if i == 3 {
+			break
+		}
+		fmt.Fprintf(a.stdout, "%s  %s\n   %s · %.2f · unstuck guide %s\n", bullet(i), m.Title, m.Why, m.Score, m.Guide)
+	}
+	return nil
 }
 
 func bullet(i int) string {

@@ -1,17 +1,18 @@
 package main
 
-import "github.com/spf13/cobra"
+import "context"
 
-// runHome starts the interactive app on a terminal; anything else gets help.
-func (a *app) runHome(cmd *cobra.Command) error {
-	if !a.isTTY() {
-		return cmd.Help()
-	}
-	return a.runTUI(cmd)
+// homeOptions are the inputs of a bare `unstuck`.
+type homeOptions struct {
+	// help prints the command line's help, for when not on a terminal.
+	help func() error
+	tui  tuiOptions
 }
 
-// runTUIAt opens the interactive app at a guide or a step of one.
-func (a *app) runTUIAt(cmd *cobra.Command, id string) error {
-	a.startGuide = id
-	return a.runTUI(cmd)
+// runHome starts the interactive app on a terminal; anything else gets help.
+func (a *app) runHome(ctx context.Context, opts homeOptions) error {
+	if !a.isTTY() {
+		return opts.help()
+	}
+	return a.runTUI(ctx, opts.tui)
 }

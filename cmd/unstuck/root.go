@@ -12,11 +12,14 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/unstuck-dev/unstuck/diagnose"
+	"github.com/unstuck-dev/unstuck/diagnose/chains"
 	"github.com/unstuck-dev/unstuck/diagnose/secret"
 	"github.com/unstuck-dev/unstuck/guides"
+	"github.com/unstuck-dev/unstuck/guides/verify"
 )
 
-// app carries what every command needs: streams, environment, language.
+// app carries what every command needs: streams, environment, language,
+// and the built-in data, each parsed at most once, on first use.
 type app struct {
 	stdin          io.Reader
 	stdout, stderr io.Writer
@@ -25,8 +28,10 @@ type app struct {
 	// isTTY reports whether stdin and stdout are both terminals: only
 	// then may the interactive app start.
 	isTTY func() bool
-	// startGuide, when set, opens the interactive app at that guide or step.
-	startGuide string
+
+	reg   once[*chains.Registry]
+	lib   once[*guides.Library]
+	chans once[*verify.Registry]
 }
 
 // Main runs the command line and returns the exit code.
@@ -168,7 +173,7 @@ It never asks for your recovery phrase or private key. Nobody legitimate ever wi
 		// How far off a mistyped command may be to still be suggested.
 		SuggestionsMinimumDistance: 2,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			return a.runHome(cmd)
+			return a.runHome(cmd.Context(), homeOptions{help: cmd.Help, tui: tuiOptions{lang: a.forcedLang(cmd)}})
 		},
 	}
 	root.SetOut(a.stdout)
@@ -229,6 +234,15 @@ func flagLang(v string) (guides.Lang, bool) {
 		}
 	}
 	return guides.En, false
+}
+
+// forcedLang is the language --lang named, or "" when it was not given:
+// only a given one overrides the language the app remembers.
+func (a *app) forcedLang(cmd *cobra.Command) string {
+	if f := cmd.Flag("lang"); f != nil && f.Changed {
+		return string(a.lang)
+	}
+	return ""
 }
 
 // terminals reports whether stdin and stdout are both terminals (a

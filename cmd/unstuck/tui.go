@@ -5,41 +5,41 @@ import (
 	"errors"
 	"path/filepath"
 
-	"github.com/spf13/cobra"
-
 	"github.com/unstuck-dev/unstuck/diagnose"
-	"github.com/unstuck-dev/unstuck/diagnose/chains"
-	"github.com/unstuck-dev/unstuck/guides"
 	"github.com/unstuck-dev/unstuck/tui"
 )
 
+// tuiOptions are the inputs of the interactive app.
+type tuiOptions struct {
+	// lang is the language --lang forced, "" when it was not given.
+	lang string
+	// start, when set, opens the app at that guide or step.
+	start string
+}
+
 // runTUI starts the interactive app with the real engine and the guides.
 // Leaving with ctrl+c returns context.Canceled (exit 130).
-func (a *app) runTUI(cmd *cobra.Command) error {
-	reg, err := chains.Default()
+func (a *app) runTUI(ctx context.Context, opts tuiOptions) error {
+	reg, err := a.registry()
 	if err != nil {
 		return err
 	}
-	eng, err := a.newEngine(reg, nil, diagnose.DefaultTimeout)
+	eng, err := a.newEngine(nil, diagnose.DefaultTimeout)
 	if err != nil {
 		return err
 	}
-	lib, err := guides.Load()
+	lib, err := a.library()
 	if err != nil {
 		return err
 	}
-	forced := ""
-	if f := cmd.Flag("lang"); f != nil && f.Changed {
-		forced = string(a.lang)
-	}
-	err = tui.Run(cmd.Context(), tui.Options{
+	err = tui.Run(ctx, tui.Options{
 		Engine:       eng,
 		Guides:       lib,
 		Registry:     reg,
-		Lang:         forced,
+		Lang:         opts.lang,
 		DefaultLang:  string(a.lang),
 		SettingsPath: a.settingsPath(),
-		Start:        a.startGuide,
+		Start:        opts.start,
 		Input:        a.stdin,
 		Output:       a.stdout,
 	})

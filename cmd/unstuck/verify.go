@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -42,9 +43,9 @@ never uses. Everything is checked on this computer; nothing is sent anywhere.
 			}
 			return nil
 		},
-		RunE: func(_ *cobra.Command, args []string) error {
+		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.input = strings.Join(args, " ")
-			return a.runVerify(opts)
+			return a.runVerify(cmd.Context(), opts)
 		},
 	}
 	cmd.Flags().StringVar(&opts.wallet, "wallet", "", "only this wallet's channels count (imtoken, metamask, TP钱包, …)")
@@ -67,12 +68,12 @@ type verifyJSON struct {
 	Unknown  []string     `json:"unknown,omitempty"`
 }
 
-func (a *app) runVerify(opts verifyOptions) error {
+func (a *app) runVerify(_ context.Context, opts verifyOptions) error {
 	// Screened before anything else looks at it, like every input.
 	if kind, found := secret.Detect(opts.input); found {
 		return &secret.RefusalError{Kind: kind}
 	}
-	reg, err := verify.Load()
+	reg, err := a.channels()
 	if err != nil {
 		return fmt.Errorf("the built-in channel list is damaged: %w", err)
 	}
