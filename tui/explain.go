@@ -79,7 +79,7 @@ func (m explainModel) Update(msg tea.Msg) (explainModel, tea.Cmd) {
 		switch {
 		case key.Matches(k, m.openKey()):
 			if it, ok := m.matches.selected(); ok {
-				return m, emit(openNodeMsg{id: it.to, crumb: both("error: "+shortText(m.asked), "报错："+shortText(m.asked)), replace: true})
+				return m, emit(openNodeMsg{id: it.to, crumb: both("error: "+shortText(m.asked), "报错："+shortText(m.asked)), replace: true, pasted: m.asked})
 			}
 		case key.Matches(k, m.submitKey()):
 			if strings.TrimSpace(m.input.Value()) == "" {

@@ -24,9 +24,16 @@ type (
 		crumb   guides.Text
 		replace bool
 		vals    map[string]string // report numbers for placeholders
+		// pasted is what the user pasted on the explain screen (already
+		// screened for secrets): a verify check the walk reaches starts
+		// with it, so a scam script is checked without pasting it again.
+		pasted string
 	}
-	// nodeCheckMsg: the walker reached a check node.
-	nodeCheckMsg struct{ node *guides.Node }
+	// nodeCheckMsg: the walker reached a check node; pasted as above.
+	nodeCheckMsg struct {
+		node   *guides.Node
+		pasted string
+	}
 	// submitTxMsg, submitAccountMsg and submitEndpointMsg start a check.
 	submitTxMsg       struct{ q diagnose.Query }
 	submitAccountMsg  struct{ q diagnose.Query }

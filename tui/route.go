@@ -45,7 +45,7 @@ func (m model) route(msg tea.Msg) (model, tea.Cmd, bool) {
 		next, cmd := m.back()
 		return next, cmd, true
 	case nodeCheckMsg:
-		return m.openNodeCheck(msg.node)
+		return m.openNodeCheck(msg.node, msg.pasted)
 	case submitTxMsg:
 		ctx, id := m.newJob()
 		m.check = m.check.start(msg.q)
@@ -169,13 +169,16 @@ func (m model) openNode(msg openNodeMsg) (model, tea.Cmd, bool) {
 	if msg.vals != nil {
 		m.walker = m.walker.withValues(msg.vals)
 	}
+	m.walker.pasted = msg.pasted
 	var cmd tea.Cmd
 	m.walker, cmd = m.walker.push(msg.id, msg.crumb)
 	return m, cmd, true
 }
 
-// openNodeCheck opens the screen a check node of the walker needs.
-func (m model) openNodeCheck(n *guides.Node) (model, tea.Cmd, bool) {
+// openNodeCheck opens the screen a check node of the walker needs. A
+// verify check starts with pasted, the text the explain screen matched,
+// already judged (locally, like every verify check).
+func (m model) openNodeCheck(n *guides.Node, pasted string) (model, tea.Cmd, bool) {
 	m.stopWork()
 	switch n.Check {
 	case guides.CheckExplain:
@@ -184,6 +187,9 @@ func (m model) openNodeCheck(n *guides.Node) (model, tea.Cmd, bool) {
 		return m, m.explain.focus(), true
 	case guides.CheckVerify, guides.CheckChannels:
 		m.verify = newVerify(m.d, m.lang, m.keys.Verify, n)
+		if pasted != "" && n.Check == guides.CheckVerify {
+			m.verify = m.verify.prefill(pasted)
+		}
 		m = m.push(screenVerify)
 		return m, m.verify.focus(), true
 	case guides.CheckAccount:

@@ -8,6 +8,8 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/unstuck-dev/unstuck/diagnose"
+
+	"github.com/unstuck-dev/unstuck/guides/verify"
 )
 
 func TestWalkerBackAndBreadcrumb(t *testing.T) {
@@ -91,6 +93,38 @@ func TestExplain(t *testing.T) {
 	m = send(t, m, keyMsg("enter"))
 	if n, _ := m.walker.node(); m.active() != screenWalker || n.ID != it.to {
 		t.Errorf("open: screen %s node %v, want %s", m.active(), n, it.to)
+	}
+}
+
+// TestExplainScamOpensVerifyWithTheText: a fake-support script pasted on
+// the explain screen leads to "is this really support?", which starts
+// with that script in its field, already checked: the user does not paste
+// it twice.
+func TestExplainScamOpensVerifyWithTheText(t *testing.T) {
+	env := newEnv(t)
+	m := env.model(env.options())
+	script := "Please see the link below to our dedicated support line: [Help Center](https://livechatsupports.app/) Ticket ID: WR240. Click on the live chat icon at the bottom corner of the page."
+	m = send(t, m, openExplainMsg{}, paste(script), keyMsg("enter"))
+	it, ok := m.explain.matches.selected()
+	if !ok || it.to != verify.GuideCheck {
+		t.Fatalf("top match %+v, want %s", it, verify.GuideCheck)
+	}
+	m = send(t, m, keyMsg("enter"))
+	if m.active() != screenVerify {
+		t.Fatalf("screen %s, want verify", m.active())
+	}
+	if got := m.verify.input.Value(); got != script {
+		t.Errorf("verify field %q, want the pasted script", got)
+	}
+	if m.verify.res == nil || m.verify.res.Verdict == verify.Official || !m.verify.fresh() {
+		t.Fatalf("verdict %+v, want the script judged, not official", m.verify.res)
+	}
+	mustContain(t, m.View(), "livechatsupports.app")
+
+	// Opened from home, the same check starts empty.
+	m = send(t, m, openVerifyMsg{})
+	if m.verify.input.Value() != "" || m.verify.res != nil {
+		t.Errorf("verify from home starts with %q", m.verify.input.Value())
 	}
 }
 

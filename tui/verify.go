@@ -80,6 +80,13 @@ func (m verifyModel) typing() bool { return !m.channels }
 // fresh says whether the result shown is for the text in the field.
 func (m verifyModel) fresh() bool { return m.res != nil && m.input.Value() == m.asked }
 
+// prefill puts text in the field and judges it, as if the user had
+// pasted it and pressed enter.
+func (m verifyModel) prefill(text string) verifyModel {
+	m.input.SetValue(text)
+	return m.check(m.input.Value()) // as the field holds it (its length cap)
+}
+
 // check judges text against the registry.
 func (m verifyModel) check(text string) verifyModel {
 	res, err := m.d.channels.Check(text, verify.Options{})

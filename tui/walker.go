@@ -27,6 +27,7 @@ type walkerModel struct {
 	opts   menu // options of a question or a check node; related nodes of an answer
 	vp     viewport.Model
 	vals   map[string]string
+	pasted string // what the explain screen was given, for a verify check
 	width  int
 	height int
 }
@@ -68,7 +69,7 @@ func (m walkerModel) push(id string, crumb guides.Text) (walkerModel, tea.Cmd) {
 	m.steps = append(m.steps, step{id: id, crumb: crumb})
 	m = m.load()
 	if n.Kind == guides.KindCheck {
-		return m, emit(nodeCheckMsg{node: n})
+		return m, emit(nodeCheckMsg{node: n, pasted: m.pasted})
 	}
 	return m, nil
 }
@@ -206,7 +207,7 @@ func (m walkerModel) Update(msg tea.Msg) (walkerModel, tea.Cmd) {
 // choose follows an option, a related link, or re-opens a check.
 func (m walkerModel) choose(n *guides.Node, it menuItem) (walkerModel, tea.Cmd) {
 	if it.to == n.ID && n.Kind == guides.KindCheck {
-		return m, emit(nodeCheckMsg{node: n})
+		return m, emit(nodeCheckMsg{node: n, pasted: m.pasted})
 	}
 	return m.push(it.to, it.crumb)
 }

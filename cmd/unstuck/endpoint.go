@@ -77,9 +77,7 @@ func (a *app) runEndpoint(ctx context.Context, opts endpointOptions) error {
 	if err != nil {
 		return usageError{err}
 	}
-	if a.lang == "zh" {
-		diagnose.LocalizeFindings(rep.Findings, "zh")
-	}
+	diagnose.LocalizeFindings(rep.Findings, string(a.lang)) // English findings stay as written
 	if opts.asJSON {
 		if err := writeJSON(a.stdout, rep); err != nil {
 			return err
