@@ -34,7 +34,7 @@ func nodeOptions(t *testing.T, n *simNode) Options {
 	}
 	dir := t.TempDir()
 	chainsEVM, err := evm.New(evm.Config{Registry: chains.MustDefault(), Endpoints: []string{n.URL},
-		Timeout: 10 * time.Second, Memory: evm.NewMemory(filepath.Join(dir, "pending.json"))})
+		Timeout: 10 * time.Second, Memory: diagnose.NewMemory(filepath.Join(dir, "memory.json"))})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -99,11 +99,12 @@ func (a *app) newEngine(rpc []string, timeout time.Duration) (*diagnose.Engine, 
 	if err != nil {
 		return nil, usageError{err}
 	}
+	mem := diagnose.NewMemory(a.memoryPath()) // one file, a namespace per family
 	chainsEVM, err := evm.New(evm.Config{
 		Registry:  reg,
 		Endpoints: diagnose.URLsFor(specs, diagnose.TransportEVM),
 		Timeout:   timeout,
-		Memory:    evm.NewMemory(a.memoryPath()),
+		Memory:    mem,
 		Caps:      noderpc.NewCapMemory(a.capsPath(), reg.IsPublicHost, nil),
 	})
 	if err != nil {
@@ -114,7 +115,7 @@ func (a *app) newEngine(rpc []string, timeout time.Duration) (*diagnose.Engine, 
 		return nil, usageError{err}
 	}
 	btc := bitcoin.New(bitcoin.Config{Esplora: diagnose.URLsFor(specs, diagnose.TransportEsplora),
-		RPC: diagnose.URLsFor(specs, diagnose.TransportBitcoin), Timeout: timeout, Memory: bitcoin.NewMemory()})
+		RPC: diagnose.URLsFor(specs, diagnose.TransportBitcoin), Timeout: timeout, Memory: mem})
 	cfg := diagnose.Config{Backends: []diagnose.Backend{chainsEVM, trx, btc}, Timeout: timeout}
 	if len(specs) > 0 {
 		// --rpc names the only endpoints to ask: a family without one
@@ -143,9 +144,9 @@ func (a *app) capsPath() string {
 
 func (a *app) memoryPath() string {
 	if p := a.getenv("UNSTUCK_CACHE_DIR"); p != "" {
-		return p + "/pending.json"
+		return p + "/memory.json"
 	}
-	return evm.DefaultMemoryPath()
+	return diagnose.DefaultMemoryPath()
 }
 
 // minInterval is the shortest --interval: faster would flood the node.

@@ -302,16 +302,29 @@ func TestMemoryFileHoldsOnlyPublicData(t *testing.T) {
 		}
 		return err
 	})
-	if len(files) != 1 || files[0] != "cache/pending.json" {
-		t.Fatalf("files written: %v, want only cache/pending.json (a new file needs its own public-data check here)", files)
+	if len(files) != 1 || files[0] != "cache/memory.json" {
+		t.Fatalf("files written: %v, want only cache/memory.json (a new file needs its own public-data check here)", files)
 	}
-	data, err := os.ReadFile(filepath.Join(home, "cache", "pending.json"))
+	data, err := os.ReadFile(filepath.Join(home, "cache", "memory.json"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	var mem map[string]map[string]any
-	if err := json.Unmarshal(data, &mem); err != nil {
-		t.Fatalf("pending.json: %v", err)
+	var byFamily map[string]map[string]struct {
+		SeenAt string         `json:"seen_at"`
+		Record map[string]any `json:"record"`
+	}
+	if err := json.Unmarshal(data, &byFamily); err != nil {
+		t.Fatalf("memory.json: %v", err)
+	}
+	if len(byFamily) != 1 || byFamily["evm"] == nil {
+		t.Fatalf("memory families %v, want evm only", byFamily)
+	}
+	mem := map[string]map[string]any{}
+	for key, e := range byFamily["evm"] {
+		if _, err := time.Parse(time.RFC3339Nano, e.SeenAt); err != nil {
+			t.Errorf("entry %s seen_at %q", key, e.SeenAt)
+		}
+		mem[key] = e.Record
 	}
 	pending := strings.ToLower(scenarioVar(t, s, "PENDING_TX"))
 	if _, ok := mem[pending]; !ok || len(mem) != 1 {

@@ -34,7 +34,7 @@ type Config struct {
 	Now func() time.Time
 	// Memory remembers the inputs of pending transactions between checks,
 	// so that a later check can tell replaced from dropped; nil disables it.
-	Memory *Memory
+	Memory *diagnose.Memory
 }
 
 // Backend is the Bitcoin diagnose.Backend. It is safe for concurrent use.
@@ -122,10 +122,7 @@ func (b *Backend) Check(ctx context.Context, q diagnose.Query, opt diagnose.Chec
 	if rep.Input == "" {
 		rep.Input = txid
 	}
-	var remembered []outpoint
-	if b.cfg.Memory != nil {
-		remembered = b.cfg.Memory.inputs(txid)
-	}
+	remembered := recall(b.cfg.Memory, txid)
 	// The endpoints are asked one after another, not raced: mempool.space
 	// first (its /v1 extensions name a replacement), the next only when one
 	// fails or has not seen the transaction, so that a check costs the
@@ -156,8 +153,10 @@ func (b *Backend) Check(ctx context.Context, q diagnose.Query, opt diagnose.Chec
 		row.Result = "found"
 		rep.Searched = append(rep.Searched, row)
 		progress(opt, b.net.Name, ep.url, "found")
-		if !f.confirmed && b.cfg.Memory != nil {
-			b.cfg.Memory.remember(txid, f.inputs)
+		if f.confirmed {
+			forget(b.cfg.Memory, txid)
+		} else {
+			remember(b.cfg.Memory, txid, f.inputs, b.cfg.Now())
 		}
 		judge(rep, f, b.cfg.Now())
 		return rep, nil

@@ -3,6 +3,7 @@ package bitcoin
 import (
 	"context"
 	"encoding/json"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -15,7 +16,7 @@ import (
 // Core JSON-RPC path, one per finding, with real signed transactions.
 
 func coreBackend(n *btcdnode.Node, now func() time.Time) *Backend {
-	return New(Config{RPC: []string{n.URL()}, Memory: NewMemory(), Now: now})
+	return New(Config{RPC: []string{n.URL()}, Memory: diagnose.NewMemory(""), Now: now})
 }
 
 // checkTx runs one check and holds it to the contract: no error, at most
@@ -217,6 +218,41 @@ func TestCoreReplaced(t *testing.T) {
 	}
 }
 
+// TestCoreReplacedAcrossRuns: the inputs of a transaction seen pending
+// are remembered in the memory file, so a later run (a new backend, a new
+// memory over the same file) still tells "replaced" (by what, while the
+// replacement waits), and "replaced", never "dropped", once it is mined.
+func TestCoreReplacedAcrossRuns(t *testing.T) {
+	n := btcdnode.Start(t)
+	path := filepath.Join(t.TempDir(), "memory.json")
+	run := func() *Backend { return New(Config{RPC: []string{n.URL()}, Memory: diagnose.NewMemory(path)}) }
+	coin := n.NextCoin()
+	old := n.MustSend(n.Pay(coin, n.Wallet.Script(), 110, btcdnode.SeqRBF))
+	if rep := checkTx(t, run(), old); rep.Status != diagnose.StatusPending {
+		t.Fatalf("status %s, want pending", rep.Status)
+	}
+	bump := n.MustSend(n.Pay(coin, n.Wallet.Script(), 550, btcdnode.SeqRBF))
+	rep := checkTx(t, run(), old)
+	if rep.Status != diagnose.StatusReplaced || rep.Bitcoin.ReplacedBy != bump {
+		t.Fatalf("next run: status %s replaced by %q; want replaced by %s", rep.Status, rep.Bitcoin.ReplacedBy, bump)
+	}
+	n.Generate(1)
+	rep = checkTx(t, run(), old)
+	if f := finding(t, rep, diagnose.CodeReplaced); rep.Status != diagnose.StatusReplaced || f.Data["variant"] != "bitcoin_spent" {
+		t.Fatalf("after the replacement is mined: status %s, %v", rep.Status, f.Data)
+	}
+	noFinding(t, rep, diagnose.CodeDropped)
+	// Without the file, the same run can only say it is not found.
+	if rep := checkTx(t, New(Config{RPC: []string{n.URL()}, Memory: diagnose.NewMemory("")}), old); rep.Status != diagnose.StatusNotFound {
+		t.Errorf("with no memory: status %s, want not_found", rep.Status)
+	}
+	// A confirmed check forgets the transaction.
+	checkTx(t, run(), bump)
+	if ins := recall(diagnose.NewMemory(path), bump); ins != nil {
+		t.Errorf("a confirmed transaction is still remembered: %v", ins)
+	}
+}
+
 func TestCoreDoubleSpent(t *testing.T) {
 	n := btcdnode.Start(t)
 	coin := n.NextCoin()
@@ -245,7 +281,7 @@ func TestCoreDropped(t *testing.T) {
 	// coin is still unspent, so it can still be broadcast.
 	tx := n.Pay(n.NextCoin(), n.Wallet.Script(), 110, btcdnode.SeqRBF)
 	b := coreBackend(n, nil)
-	b.cfg.Memory.remember(tx.Txid(), []outpoint{{Txid: tx.Msg.TxIn[0].PreviousOutPoint.Hash.String(), Vout: 0}})
+	remember(b.cfg.Memory, tx.Txid(), []outpoint{{Txid: tx.Msg.TxIn[0].PreviousOutPoint.Hash.String(), Vout: 0}}, time.Now())
 	rep := checkTx(t, b, tx.Txid())
 	if rep.Status != diagnose.StatusDropped {
 		t.Fatalf("status %s, want dropped", rep.Status)

@@ -16,7 +16,7 @@ import (
 // fails the test on any request it has no recording for.
 
 func esploraBackend(srv *esplorareplay.Server) *Backend {
-	cfg := Config{Esplora: []string{srv.URL}, Memory: NewMemory(),
+	cfg := Config{Esplora: []string{srv.URL}, Memory: diagnose.NewMemory(""),
 		Now: func() time.Time { return time.Date(2024, 12, 22, 19, 0, 0, 0, time.UTC) }}
 	if srv.Scenario.MempoolExtensions {
 		cfg.MempoolExtensions = []string{srv.URL}
@@ -156,7 +156,7 @@ func TestEsploraDoubleSpent(t *testing.T) {
 	srv := esplorareplay.Start(t, "blockstream-double-spent")
 	b := esploraBackend(srv)
 	missing := strings.Repeat("ab", 32)
-	b.cfg.Memory.remember(missing, []outpoint{{Txid: "15e10745f15593a899cef391191bdd3d7c12412cc4696b7bcb669d0feadc8521", Vout: 3}})
+	remember(b.cfg.Memory, missing, []outpoint{{Txid: "15e10745f15593a899cef391191bdd3d7c12412cc4696b7bcb669d0feadc8521", Vout: 3}}, time.Now())
 	rep, err := b.Check(context.Background(), diagnose.Query{Raw: missing}, diagnose.CheckOptions{})
 	if err != nil {
 		t.Fatal(err)

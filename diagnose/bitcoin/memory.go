@@ -1,33 +1,36 @@
 package bitcoin
 
-import "sync"
+import (
+	"time"
 
-// Memory remembers the inputs of transactions seen pending, so that when
-// a later check finds the txid gone, the inputs can be asked who spent
-// them (replaced, double-spent) or whether they are still unspent
-// (dropped). It is safe for concurrent use.
-type Memory struct {
-	mu  sync.Mutex
-	txs map[string][]outpoint
+	"github.com/unstuck-dev/unstuck/diagnose"
+)
+
+// maxInputs bounds the inputs kept per transaction.
+const maxInputs = 16
+
+// pendingInputs is the Bitcoin family's record in the core's memory: the
+// inputs of a transaction seen pending, so that when a later check (in
+// this process or a later run) finds the txid gone, the inputs can be asked
+// who spent them (replaced, double-spent) or whether they are still
+// unspent (dropped). Only public data: outpoints.
+type pendingInputs struct {
+	Inputs []outpoint `json:"inputs"`
 }
 
-// NewMemory builds an empty memory.
-func NewMemory() *Memory { return &Memory{txs: map[string][]outpoint{}} }
-
-// maxRemembered bounds the inputs kept per transaction.
-const maxRemembered = 16
-
-func (m *Memory) remember(txid string, ins []outpoint) {
-	if len(ins) > maxRemembered {
-		ins = ins[:maxRemembered]
+func remember(m *diagnose.Memory, txid string, ins []outpoint, seen time.Time) {
+	if len(ins) > maxInputs {
+		ins = ins[:maxInputs]
 	}
-	m.mu.Lock()
-	defer m.mu.Unlock()
-	m.txs[txid] = append([]outpoint(nil), ins...)
+	_ = m.Put(diagnose.FamilyBitcoin, txid, seen, pendingInputs{Inputs: ins})
 }
 
-func (m *Memory) inputs(txid string) []outpoint {
-	m.mu.Lock()
-	defer m.mu.Unlock()
-	return append([]outpoint(nil), m.txs[txid]...)
+func recall(m *diagnose.Memory, txid string) []outpoint {
+	var p pendingInputs
+	if !m.Get(diagnose.FamilyBitcoin, txid, &p) {
+		return nil
+	}
+	return p.Inputs
 }
+
+func forget(m *diagnose.Memory, txid string) { _ = m.Forget(diagnose.FamilyBitcoin, txid) }

@@ -77,7 +77,7 @@ func TestRecordBtcd(t *testing.T) {
 		n := btcdnode.Start(t)
 		rec := n.Record(t)
 		now := time.Now().UTC().Truncate(time.Second)
-		b := New(Config{RPC: []string{rec.URL}, Memory: NewMemory(), Now: func() time.Time { return now }})
+		b := New(Config{RPC: []string{rec.URL}, Memory: diagnose.NewMemory(""), Now: func() time.Time { return now }})
 		r := btcdnode.Recording{Name: sc.name, About: sc.about, Now: now.Format(time.RFC3339)}
 		rec.Take()
 		sc.run(t, n, func(txid string) {
@@ -122,7 +122,7 @@ func TestReplayRecordedBtcd(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			b := New(Config{RPC: []string{srv.URL}, Memory: NewMemory(), Now: func() time.Time { return now }})
+			b := New(Config{RPC: []string{srv.URL}, Memory: diagnose.NewMemory(""), Now: func() time.Time { return now }})
 			for i, c := range rec.Checks {
 				rep, err := b.Check(context.Background(), diagnose.Query{Raw: c.Txid}, diagnose.CheckOptions{})
 				if err != nil || !slices.Equal(verdict(rep), c.Verdict) {

@@ -82,9 +82,9 @@ func StartWith(rec *Recording, rest *RESTRecording) (_ *Demo, err error) {
 	if d.dir, err = os.MkdirTemp("", "unstuck-demo-"); err != nil {
 		return nil, fmt.Errorf("start the demo: %w", err)
 	}
-	mem := evm.NewMemory(filepath.Join(d.dir, "pending.json"))
+	mem := diagnose.NewMemory(filepath.Join(d.dir, "pending.json"))
 	for _, r := range rec.Memory {
-		if err := mem.Put(r); err != nil {
+		if err := evm.Remember(mem, r); err != nil {
 			return nil, fmt.Errorf("start the demo: %w", err)
 		}
 	}
@@ -168,7 +168,7 @@ func (d *Demo) engineFor(q diagnose.Query) (*diagnose.Engine, diagnose.Query) {
 // EngineConfig is the EVM backend's set-up in the demo and in its
 // recorder: only endpoint is asked, and the registry names it as the demo
 // chain.
-func EngineConfig(reg *chains.Registry, endpoint string, mem *evm.Memory, hc *http.Client) evm.Config {
+func EngineConfig(reg *chains.Registry, endpoint string, mem *diagnose.Memory, hc *http.Client) evm.Config {
 	return evm.Config{Registry: reg, Endpoints: []string{endpoint}, HTTP: hc, Timeout: Timeout, Memory: mem}
 }
 
@@ -183,7 +183,7 @@ func familyBackends(base string, hc *http.Client, tw, bw *World) ([]diagnose.Bac
 		return nil, err
 	}
 	at := []string{base + "/" + bw.Name}
-	cfg := bitcoin.Config{HTTP: hc, Timeout: Timeout, Memory: bitcoin.NewMemory(),
+	cfg := bitcoin.Config{HTTP: hc, Timeout: Timeout, Memory: diagnose.NewMemory(""),
 		Now: func() time.Time { return btcNow }}
 	switch {
 	case bw.API == APICore:

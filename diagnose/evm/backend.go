@@ -59,7 +59,7 @@ type Config struct {
 	// MaxBody caps one response body; 0 means noderpc.DefaultMaxBody.
 	MaxBody int64
 	// Memory remembers pending transactions between checks; nil disables it.
-	Memory *Memory
+	Memory *diagnose.Memory
 	// Caps remembers the batch caps endpoints turned out to accept; nil
 	// disables it (each run then learns them again).
 	Caps *noderpc.CapMemory

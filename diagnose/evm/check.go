@@ -24,7 +24,7 @@ func (e *Backend) Check(ctx context.Context, q diagnose.Query, opt diagnose.Chec
 	hash := common.HexToHash(raw)
 	ctx, cancel := context.WithTimeout(ctx, e.cfg.Timeout)
 	defer cancel()
-	remembered, _ := e.cfg.Memory.Get(hash)
+	remembered, _ := Recall(e.cfg.Memory, hash)
 	var from *common.Address
 	if opt.From != "" {
 		a := common.HexToAddress(opt.From)
@@ -177,13 +177,13 @@ func (e *Backend) remember(rep *diagnose.Report, f *Facts) {
 	}
 	switch rep.Status {
 	case diagnose.StatusPending:
-		_ = e.cfg.Memory.Put(Remembered{
+		_ = Remember(e.cfg.Memory, Remembered{
 			Hash: f.Hash, ChainID: f.Chain.ID, From: f.Tx.From, Nonce: uint64(f.Tx.Nonce),
 			ValueWei: f.Tx.Value.ToInt().String(), To: addrString(f.Tx.To),
 			SeenBlock: f.Head, SeenAt: e.cfg.Now().UTC(),
 		})
 	case diagnose.StatusSuccess, diagnose.StatusFailed:
-		_ = e.cfg.Memory.Forget(f.Hash)
+		_ = forget(e.cfg.Memory, f.Hash)
 	}
 }
 

@@ -65,7 +65,7 @@ func newCountingProxy(t *testing.T, target string) *countingProxy {
 type testEnv struct {
 	t      *testing.T
 	engine *Backend
-	mem    *Memory
+	mem    *diagnose.Memory
 }
 
 // newEnv builds an engine that asks only the given loopback endpoints.
@@ -80,7 +80,7 @@ func newEnvWith(t *testing.T, extra *chains.Chain, endpoints ...string) *testEnv
 	if extra != nil {
 		reg = reg.With(*extra)
 	}
-	mem := NewMemory(filepath.Join(t.TempDir(), "pending.json"))
+	mem := diagnose.NewMemory(filepath.Join(t.TempDir(), "memory.json"))
 	e, err := New(Config{Registry: reg, Endpoints: endpoints, Timeout: 5 * time.Second, Memory: mem})
 	if err != nil {
 		t.Fatal(err)

@@ -121,7 +121,7 @@ func chainEngine(t testing.TB, chainID uint64, memPath string, reg *chains.Regis
 		caps = noderpc.NewCapMemory(filepath.Join(filepath.Dir(memPath), "endpoints.json"), nil, nil)
 	}
 	e, err := New(Config{Registry: reg.With(test), Endpoints: endpoints, Timeout: 20 * time.Second,
-		Memory: NewMemory(memPath), Caps: caps, Now: func() time.Time { return now }})
+		Memory: diagnose.NewMemory(memPath), Caps: caps, Now: func() time.Time { return now }})
 	if err != nil {
 		t.Fatal(err)
 	}

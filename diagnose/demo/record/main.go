@@ -129,7 +129,7 @@ func generate(ctx context.Context) ([]byte, error) {
 		return nil, err
 	}
 	for _, h := range b.seen {
-		r, ok := b.mem.Get(h)
+		r, ok := evm.Recall(b.mem, h)
 		if !ok {
 			return nil, fmt.Errorf("%s is no longer remembered", h.Hex())
 		}
@@ -169,9 +169,9 @@ func replay(ctx context.Context, p *recorder, rec *demo.Recording, memPath strin
 	if err != nil {
 		return err
 	}
-	mem := evm.NewMemory(memPath)
+	mem := diagnose.NewMemory(memPath)
 	for _, r := range rec.Memory {
-		if err := mem.Put(r); err != nil {
+		if err := evm.Remember(mem, r); err != nil {
 			return err
 		}
 	}

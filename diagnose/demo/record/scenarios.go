@@ -36,7 +36,7 @@ type builder struct {
 	ctx      context.Context
 	n        *simnode.Node
 	eng      *evm.Backend // asks the node directly, before the recording
-	mem      *evm.Memory
+	mem      *diagnose.Memory
 	examples map[string]demo.Example
 	// seen are the transactions checked while pending, before the
 	// recording: the engine remembers them, and so must the demo.
@@ -48,7 +48,7 @@ func newBuilder(ctx context.Context, n *simnode.Node, dir string) (*builder, err
 	if err != nil {
 		return nil, err
 	}
-	mem := evm.NewMemory(filepath.Join(dir, "building.json"))
+	mem := diagnose.NewMemory(filepath.Join(dir, "building.json"))
 	eng, err := evm.New(demo.EngineConfig(reg, n.URL, mem, nil))
 	if err != nil {
 		return nil, err

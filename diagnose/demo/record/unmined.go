@@ -39,7 +39,7 @@ func (b *builder) checkPending(hash common.Hash) error {
 	if rep.Status != diagnose.StatusPending {
 		return fmt.Errorf("%s: status %s, want pending", hash.Hex(), rep.Status)
 	}
-	if _, ok := b.mem.Get(hash); !ok {
+	if _, ok := evm.Recall(b.mem, hash); !ok {
 		return fmt.Errorf("%s: not remembered", hash.Hex())
 	}
 	b.seen = append(b.seen, hash)
