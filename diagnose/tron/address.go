@@ -5,7 +5,7 @@ import (
 	"errors"
 	"strings"
 
-	"github.com/btcsuite/btcd/address/v2/base58"
+	"github.com/unstuck-dev/unstuck/diagnose/base58"
 )
 
 // addressPrefix is the first byte of every TRON account address.
@@ -41,16 +41,19 @@ func ParseAddress(s string) (Address, error) {
 	if len(s) != 34 {
 		return Address{}, errAddressShape
 	}
-	payload, version, err := base58.CheckDecode(s)
-	switch {
-	case errors.Is(err, base58.ErrChecksum):
-		return Address{}, errAddressChecksum
-	case err != nil || len(payload) != 20:
+	if _, ok := base58.Decode(s); !ok {
 		return Address{}, errAddressShape
-	case version != addressPrefix:
+	}
+	payload, ok := base58.DecodeCheck(s)
+	switch {
+	case !ok:
+		return Address{}, errAddressChecksum
+	case len(payload) != 21:
+		return Address{}, errAddressShape
+	case payload[0] != addressPrefix:
 		return Address{}, errAddressPrefix
 	}
-	return addressFrom20(payload), nil
+	return addressFrom20(payload[1:]), nil
 }
 
 // addressFrom20 makes an address from the 20 bytes that logs and ABI words
@@ -63,7 +66,7 @@ func addressFrom20(b []byte) Address {
 }
 
 // String is the base58check T… form users see on TronScan.
-func (a Address) String() string { return base58.CheckEncode(a[1:], a[0]) }
+func (a Address) String() string { return base58.EncodeCheck(a[:]) }
 
 // Hex is the 41… hex form the HTTP API uses by default.
 func (a Address) Hex() string { return hex.EncodeToString(a[:]) }
