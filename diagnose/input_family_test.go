@@ -1,7 +1,6 @@
 package diagnose
 
 import (
-	"encoding/hex"
 	"errors"
 	"strings"
 	"testing"
@@ -233,8 +232,6 @@ func TestParseAddress(t *testing.T) {
 }
 
 func asInputError(err error, target **InputError) bool { return errors.As(err, target) }
-
-func encodeHex(b []byte) string { return hex.EncodeToString(b) }
 
 // isUnconfirmedTxID reports whether err held back a bare 64-hex string
 // that nobody confirmed as a transaction ID.

@@ -215,13 +215,3 @@ func (n *Node) Generate(count int) []string {
 	}
 	return hashes
 }
-
-// Height is the node's block count.
-func (n *Node) Height() int64 {
-	n.t.Helper()
-	var h int64
-	if err := json.Unmarshal(n.MustCall("getblockcount"), &h); err != nil {
-		n.t.Fatal(err)
-	}
-	return h
-}
