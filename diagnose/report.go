@@ -1,8 +1,3 @@
-// Package diagnose turns a transaction hash (or a public address) into a
-// verdict a wallet user can act on. It parses and screens input locally
-// (secrets are refused before anything else happens), asks public JSON-RPC
-// nodes in at most two batched round trips per endpoint, and applies pure
-// rules to the answers. It returns data, never styled text.
 package diagnose
 
 // Status is the state of a transaction as far as the nodes could tell.
