@@ -82,7 +82,7 @@ func StartWith(rec *Recording, rest *RESTRecording) (_ *Demo, err error) {
 	if d.dir, err = os.MkdirTemp("", "unstuck-demo-"); err != nil {
 		return nil, fmt.Errorf("start the demo: %w", err)
 	}
-	mem := diagnose.NewMemory(filepath.Join(d.dir, "pending.json"))
+	mem := diagnose.NewMemory(filepath.Join(d.dir, "memory.json"))
 	for _, r := range rec.Memory {
 		if err := evm.Remember(mem, r); err != nil {
 			return nil, fmt.Errorf("start the demo: %w", err)
