@@ -18,6 +18,9 @@ type Attempt[T any] struct {
 	Err      *noderpc.Error // nil: a sound answer
 	Latency  time.Duration
 	Requests int
+	// Late: it ended after the race was settled (cancelled, or a sound
+	// answer no longer needed).
+	Late bool
 }
 
 // Race is the one way a network's endpoints are asked, for a transaction,
@@ -54,6 +57,7 @@ func Race[T any](ctx context.Context, endpoints []string, ask func(ctx context.C
 	for inflight > 0 {
 		a := <-out
 		inflight--
+		a.Late = done
 		switch {
 		case a.Err == nil && done:
 			a.Err = &noderpc.Error{Fault: noderpc.FaultCancelled, Reason: "not needed: another endpoint answered first"}

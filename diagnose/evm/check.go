@@ -2,6 +2,7 @@ package evm
 
 import (
 	"context"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"strings"
@@ -18,7 +19,7 @@ func (e *Backend) Check(ctx context.Context, q diagnose.Query, opt diagnose.Chec
 		return nil, errors.New("check needs a transaction hash; for an address use `unstuck account`")
 	}
 	raw := strings.TrimPrefix(strings.TrimPrefix(q.Ref, "0x"), "0X")
-	if len(raw) != 2*common.HashLength || !isHex(raw) {
+	if _, err := hex.DecodeString(raw); err != nil || len(raw) != 2*common.HashLength {
 		return nil, fmt.Errorf("not an EVM transaction hash: %q", q.Ref)
 	}
 	hash := common.HexToHash(raw)
@@ -216,14 +217,4 @@ func (e *Backend) scanForReplacement(ctx context.Context, results []groupResult,
 			return
 		}
 	}
-}
-
-func isHex(s string) bool {
-	for i := 0; i < len(s); i++ {
-		c := s[i] | 0x20
-		if (c < '0' || c > '9') && (c < 'a' || c > 'f') {
-			return false
-		}
-	}
-	return true
 }

@@ -88,24 +88,21 @@ func (e *Backend) searchAll(ctx context.Context, groups []group, hash common.Has
 // searchGroup races a chain's endpoints. A found answer is final at once;
 // "absent" is final when two fresh endpoints agree or none is left.
 func (e *Backend) searchGroup(ctx context.Context, g group, hash common.Hash, sender senderFor, rec *recorder) groupResult {
-	settled := func(sound []diagnose.Attempt[*answer]) bool {
-		return sound[len(sound)-1].Value.found() || len(sound) >= 2
-	}
 	tries := diagnose.Race(ctx, g.endpoints, func(ctx context.Context, ep string) (*answer, int, *noderpc.Error) {
 		if rec.progress != nil {
 			rec.progress(diagnose.Progress{ChainID: g.chain.ID, Chain: g.chain.Name, Endpoint: noderpc.Redact(ep), State: "searching"})
 		}
 		a := e.locate(ctx, g, ep, hash, sender)
 		return a, 0, a.err
-	}, settled)
+	}, func(sound []diagnose.Attempt[*answer]) bool {
+		return sound[len(sound)-1].Value.found() || len(sound) >= 2
+	})
 	res := groupResult{group: g}
-	var sound []diagnose.Attempt[*answer]
-	over := false // the race was settled: later tries were cancelled, not failed
 	for _, t := range tries {
 		a := t.Value
 		a.err = t.Err // a sound answer after the race was settled is "not needed"
 		switch {
-		case over:
+		case t.Late: // cancelled, not failed
 			e.record(rec, g, a)
 		case a.err != nil:
 			res.failed = append(res.failed, a)
@@ -115,10 +112,6 @@ func (e *Backend) searchGroup(ctx context.Context, g group, hash common.Hash, se
 			e.record(rec, g, a)
 		default:
 			res.absent = append(res.absent, a)
-		}
-		if t.Err == nil {
-			sound = append(sound, t)
-			over = settled(sound)
 		}
 	}
 	e.markStale(&res, g, rec) // records who said "absent"
