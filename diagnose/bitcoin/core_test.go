@@ -222,19 +222,27 @@ func TestCoreReplaced(t *testing.T) {
 // are remembered in the memory file, so a later run (a new backend, a new
 // memory over the same file) still tells "replaced" (by what, while the
 // replacement waits), and "replaced", never "dropped", once it is mined.
+// A second transaction of the same wallet, pending beside it, is
+// remembered on its own and still reads pending.
 func TestCoreReplacedAcrossRuns(t *testing.T) {
 	n := btcdnode.Start(t)
 	path := filepath.Join(t.TempDir(), "memory.json")
 	run := func() *Backend { return New(Config{RPC: []string{n.URL()}, Memory: diagnose.NewMemory(path)}) }
-	coin := n.NextCoin()
+	coin, other := n.NextCoin(), n.NextCoin()
 	old := n.MustSend(n.Pay(coin, n.Wallet.Script(), 110, btcdnode.SeqRBF))
-	if rep := checkTx(t, run(), old); rep.Status != diagnose.StatusPending {
-		t.Fatalf("status %s, want pending", rep.Status)
+	beside := n.MustSend(n.Pay(other, n.Wallet.Script(), 110, btcdnode.SeqRBF))
+	for _, txid := range []string{old, beside} {
+		if rep := checkTx(t, run(), txid); rep.Status != diagnose.StatusPending {
+			t.Fatalf("%s: status %s, want pending", txid, rep.Status)
+		}
 	}
 	bump := n.MustSend(n.Pay(coin, n.Wallet.Script(), 550, btcdnode.SeqRBF))
 	rep := checkTx(t, run(), old)
 	if rep.Status != diagnose.StatusReplaced || rep.Bitcoin.ReplacedBy != bump {
 		t.Fatalf("next run: status %s replaced by %q; want replaced by %s", rep.Status, rep.Bitcoin.ReplacedBy, bump)
+	}
+	if rep := checkTx(t, run(), beside); rep.Status != diagnose.StatusPending {
+		t.Errorf("the transaction beside it: status %s, want still pending", rep.Status)
 	}
 	n.Generate(1)
 	rep = checkTx(t, run(), old)
@@ -246,9 +254,11 @@ func TestCoreReplacedAcrossRuns(t *testing.T) {
 	if rep := checkTx(t, New(Config{RPC: []string{n.URL()}, Memory: diagnose.NewMemory("")}), old); rep.Status != diagnose.StatusNotFound {
 		t.Errorf("with no memory: status %s, want not_found", rep.Status)
 	}
-	// A confirmed check forgets the transaction.
-	checkTx(t, run(), bump)
-	if ins := recall(diagnose.NewMemory(path), bump); ins != nil {
+	// A check that finds it confirmed forgets the transaction.
+	if rep := checkTx(t, run(), beside); rep.Status != diagnose.StatusSuccess {
+		t.Errorf("the transaction beside it, mined: status %s", rep.Status)
+	}
+	if ins := recall(diagnose.NewMemory(path), beside); ins != nil {
 		t.Errorf("a confirmed transaction is still remembered: %v", ins)
 	}
 }
