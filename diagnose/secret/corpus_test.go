@@ -23,7 +23,7 @@ import (
 // corpus.txt are secrets in any field; runs.txt holds runs of 4–11
 // wordlist words, secrets in fields that take a hash, a link or an
 // address (DESIGN.md, safety rule 2). All are read by this package's tests,
-// by the input parser's (diagnose/input_secrets_test.go) and by the CLI's
+// by the input parser's (parse_corpus_test.go, here) and by the CLI's
 // (cmd/unstuck/secrets_test.go). Regenerate with
 //
 //	UNSTUCK_UPDATE_CORPUS=1 go test ./diagnose/secret -run TestCorpusGenerated
@@ -340,7 +340,7 @@ func TestCorpusGenerated(t *testing.T) {
 }
 
 // TestCorpus: every case is detected as a secret of its kind. Known gaps
-// must still be gaps. (diagnose's input_secrets_test.go checks that the
+// must still be gaps. (parse_corpus_test.go checks that the
 // input parser refuses every case, and cmd/unstuck's secrets_test.go that
 // no command sends, stores or echoes any.)
 func TestCorpus(t *testing.T) {
