@@ -15,11 +15,11 @@ type familyAnswer struct {
 	err    error
 }
 
-// candidates lists the families a query is looked up on, in backend
-// order (EVM first where cmd builds the engine): the
-// family the input named, or every family whose shape fits it (a
-// confirmed bare 64-hex txid is TRON's, Bitcoin's, or an EVM hash without
-// 0x). A network the user named narrows it to that network's family.
+// candidates lists the families a query is looked up on, in backend order
+// (EVM first, as cmd builds the engine): the family the input named, or
+// every family whose shape fits it (a confirmed bare 64-hex txid is
+// TRON's, Bitcoin's, or an EVM hash without 0x). A network the user named
+// narrows it to that network's family.
 func (e *Engine) candidates(q Query, opt CheckOptions) []Family {
 	var fams []Family
 	switch {
